@@ -1,0 +1,157 @@
+"""`borderdash check-data`: counts against the documented figures, and the hard invariants."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from . import layers, registers
+
+# Figures the 2017 plan states (seed 004, 一、规划背景).
+PLAN_NEIGHBOURS = 14
+PLAN_BORDER_KM = 22000
+PLAN_BORDER_AREA_KM2 = 1_970_000
+PLAN_BORDER_COUNTIES = 140
+PLAN_REGIMENTS = 58
+IM_UNITS = 20
+HAINAN_COUNTIES = 6
+
+
+@dataclass
+class Report:
+    lines: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    def say(self, text: str = "") -> None:
+        self.lines.append(text)
+
+    def require(self, ok: bool, text: str) -> None:
+        """A hard invariant: reported either way, and counted as a failure when broken."""
+        self.lines.append(f"[{'ok' if ok else 'FAIL'}] {text}")
+        if not ok:
+            self.failures.append(text)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def text(self) -> str:
+        return "\n".join(self.lines + ["", f"{len(self.failures)} hard failure(s)" if self.failures else "all hard invariants hold"])
+
+
+def check_data() -> Report:
+    r = Report()
+    counties = layers.counties()
+    reg = registers.read("border_counties")
+    members = reg[reg.member == "yes"]
+
+    r.say("== layers ==")
+    r.require(counties.adcode.is_unique, f"counties: {len(counties)} units, adcodes unique")
+    r.require(layers.valid_geometries(counties), "counties: all geometries valid")
+    r.require(len(members) == PLAN_BORDER_COUNTIES, f"border counties register: {len(members)} members (plan: {PLAN_BORDER_COUNTIES})")
+    r.require(members.adcode.is_unique, "border counties register: no adcode twice")
+    unknown = sorted(set(members.adcode) - set(counties.adcode))
+    r.require(not unknown, f"border counties register joins 1:1 to polygons (unmatched: {', '.join(unknown) or 'none'})")
+
+    r.say("")
+    r.say("== border counties per province (register vs documented count) ==")
+    counts = registers.read("border_county_counts").set_index("province_zh")
+    per = members.groupby("province_zh").size()
+    touching = counties[counties.touches_border & (counties.province_zh != "海南")].groupby("province_zh").size()
+    r.say(f"{'province':<8}{'listed':>8}{'documented':>12}{'touching':>10}  confidence")
+    for prov, row in counts.iterrows():
+        listed = int(per.get(prov, 0))
+        r.require(
+            listed == int(row["count"]), f"{prov:<6}{listed:>8}{int(row['count']):>12}{int(touching.get(prov, 0)):>10}  {row.confidence}"
+        )
+
+    r.say("")
+    r.say("== listed but not on the border line in the data ==")
+    flags = counties.set_index("adcode")
+    for _, row in members.iterrows():
+        if row.adcode in flags.index and not flags.loc[row.adcode, "touches_border"]:
+            r.say(f"  {row.adcode} {row.name_zh}: {row.notes or 'no reason recorded'}")
+    r.say("== on the border line but not listed ==")
+    alternatives = reg[reg.member != "yes"].set_index("adcode")
+    for adcode, row in flags[flags.touches_border & ~flags.is_border_county].iterrows():
+        if adcode in alternatives.index:
+            reason = f"alternative in register: {alternatives.loc[adcode, 'notes']}"
+        elif adcode.startswith("6590"):
+            reason = "XPCC city (its regiments are counted among the 58)"
+        else:
+            reason = "not in the register"
+        r.say(f"  {adcode} {row['name_zh']}: {reason}")
+
+    r.say("")
+    r.say("== other registers ==")
+    im = registers.read("im_units")
+    r.require(len(im) == IM_UNITS and im.adcode.is_unique, f"Inner Mongolia units: {len(im)} (Regulations Art. 2: {IM_UNITS})")
+    r.require(set(im.adcode) <= set(counties.adcode), "Inner Mongolia units join 1:1 to polygons")
+    not_2017 = im[im.in_2017_list != "yes"]
+    r.say(f"  in Art. 2 but not in the 2017 list: {', '.join(not_2017.name_zh) or 'none'}")
+    im_missing = members[(members.province_zh == "内蒙古") & ~members.adcode.isin(im.adcode)]
+    r.say(f"  in the 2017 list but not in Art. 2: {', '.join(im_missing.name_zh) or 'none'}")
+    hainan = registers.read("hainan_counties")
+    r.require(
+        len(hainan) == HAINAN_COUNTIES and set(hainan.adcode) <= set(counties.adcode),
+        f"Hainan autonomous counties: {len(hainan)} (plan: {HAINAN_COUNTIES})",
+    )
+    regiments = registers.read("regiments")
+    r.require(
+        regiments.id.is_unique and len(regiments) <= PLAN_REGIMENTS,
+        f"XPCC border regiments: {len(regiments)} rows (plan: {PLAN_REGIMENTS}), ids unique",
+    )
+    r.require(set(regiments.host_adcode) <= set(counties.adcode), "regiments: every host county joins to a polygon")
+    conf = regiments.is_border_confidence.value_counts().to_dict()
+    r.say(f"  border-regiment confidence: {conf}; placed at a sourced point: {int(regiments.lon.notna().sum())}")
+    prefs = registers.read("border_prefectures")
+    r.require(prefs.adcode.is_unique, f"border prefectures: {len(prefs)}")
+
+    r.say("")
+    r.say("== totals beside the figures the 2017 plan states ==")
+    line = layers.border_line()
+    n_neigh = line.iso3.nunique()
+    r.require(n_neigh == PLAN_NEIGHBOURS, f"neighbouring countries with a border segment: {n_neigh} (plan: {PLAN_NEIGHBOURS})")
+    km = float(line.length_km.sum())
+    r.say(f"  land border length: {km:,.0f} km (plan: about {PLAN_BORDER_KM:,} km; ratio {km / PLAN_BORDER_KM:.3f})")
+    area = float(counties[counties.is_border_county].area_km2.sum())
+    r.say(
+        f"  area of the 140 border counties: {area:,.0f} km² "
+        f"(plan: border-area land about {PLAN_BORDER_AREA_KM2:,} km²; ratio {area / PLAN_BORDER_AREA_KM2:.3f})"
+    )
+    for _, seg in line.sort_values("length_km", ascending=False).iterrows():
+        tag = (
+            f" [disputed: {seg.data_unit_en}]"
+            if seg.data_unit != seg.iso3
+            else (" [boundary undelimited/disputed]" if seg.disputed else "")
+        )
+        r.say(f"  {seg.iso3} {seg.neighbour_zh}: {seg.length_km:,.1f} km{tag}")
+
+    _check_projects(r)
+    return r
+
+
+def _check_projects(r: Report) -> None:
+    try:
+        platforms = layers.load("platforms")
+        corridors = layers.load("corridors")
+    except (registers.RegisterError, FileNotFoundError) as exc:
+        r.say(f"(platforms/corridors not checked: {exc})")
+        return
+    r.say("")
+    r.say("== platforms and corridors ==")
+    r.require(platforms.id.is_unique, f"platforms: {len(platforms)}, ids unique")
+    from .projects import unit_point
+
+    hosts = {a for s in platforms.host_adcodes for a in str(s).split(";") if a}
+    unmatched = sorted(a for a in hosts if unit_point(a) is None)
+    r.require(not unmatched, f"platforms: every host adcode joins to a county or prefecture (unmatched: {', '.join(unmatched) or 'none'})")
+    prefecture_level = sorted(a for a in hosts if a.endswith("00"))
+    r.say(f"  hosted only at prefecture level (no county cited): {len(prefecture_level)}")
+    r.say(f"  placed at a sourced point: {int((platforms.location_precision.isin(['point', 'town'])).sum())} of {len(platforms)}")
+    r.say("  " + ", ".join(f"{k}: {v}" for k, v in platforms.kind.value_counts().sort_index().items()))
+    r.require(corridors.id.is_unique, f"corridors: {len(corridors)}, ids unique")
+    for _, c in corridors.iterrows():
+        pub = f" (published {c.published_length_km:,.0f} km)" if pd.notna(c.published_length_km) else ""
+        r.say(f"  {c.id}: {c.name_zh} {c.kind} {c.status_zh} {c.length_km:,.0f} km schematic{pub}")

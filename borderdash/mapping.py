@@ -1,0 +1,187 @@
+"""Folium maps that work offline: Leaflet from local static files, no tiles unless asked for.
+
+folium points its Leaflet, jQuery and Bootstrap at CDNs; with no internet the map
+stays blank. Maps here carry only Leaflet, served by Streamlit's static serving
+(or inlined for standalone HTML), and use no element that pulls other assets.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+from importlib.util import find_spec
+from pathlib import Path
+
+import folium
+import geopandas as gpd
+
+from .paths import ROOT
+
+STATIC_DIR = ROOT / "static"
+LEAFLET_DIR = STATIC_DIR / "vendor" / "leaflet"
+STATIC_URL = "/app/static/vendor/leaflet"
+CHINA_VIEW = {"location": (36.0, 103.0), "zoom_start": 4}
+
+NEIGHBOUR_COLOURS = {
+    "RUS": "#1f77b4",
+    "MNG": "#ff7f0e",
+    "KAZ": "#2ca02c",
+    "KGZ": "#d62728",
+    "TJK": "#9467bd",
+    "AFG": "#8c564b",
+    "PAK": "#e377c2",
+    "IND": "#7f7f7f",
+    "NPL": "#bcbd22",
+    "BTN": "#17becf",
+    "MMR": "#aec7e8",
+    "LAO": "#ffbb78",
+    "VNM": "#98df8a",
+    "PRK": "#ff9896",
+}
+BORDER_COUNTY_FILL = "#e4572e"
+OTHER_COUNTY_FILL = "#f3efe6"
+
+ONLINE_BASEMAPS = {
+    "none": None,
+    "OpenStreetMap (online)": "OpenStreetMap",
+}
+
+
+def leaflet_source() -> Path:
+    """Leaflet 1.9 assets shipped inside the django-leaflet wheel (installed from PyPI)."""
+    spec = find_spec("leaflet")  # locate without importing: the package's __init__ needs Django settings
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("Leaflet assets missing: install borderdash's dependencies (django-leaflet)")
+    return Path(list(spec.submodule_search_locations)[0]) / "static" / "leaflet"
+
+
+def ensure_static_assets() -> Path:
+    """Copy Leaflet JS/CSS/images into ./static so Streamlit serves them; idempotent."""
+    src = leaflet_source()
+    LEAFLET_DIR.mkdir(parents=True, exist_ok=True)
+    for name in ("leaflet.js", "leaflet.css"):
+        target = LEAFLET_DIR / name
+        if not target.exists() or target.stat().st_size != (src / name).stat().st_size:
+            shutil.copyfile(src / name, target)
+    images = LEAFLET_DIR / "images"
+    if not images.exists():
+        shutil.copytree(src / "images", images)
+    return LEAFLET_DIR
+
+
+def base_map(basemap: str = "none", **view) -> folium.Map:
+    """An empty map with local Leaflet only; an online basemap only when asked for by name."""
+    m = folium.Map(tiles=None, control_scale=True, prefer_canvas=True, **(view or CHINA_VIEW))
+    m.default_js = [("leaflet", f"{STATIC_URL}/leaflet.js")]
+    m.default_css = [("leaflet_css", f"{STATIC_URL}/leaflet.css")]
+    tiles = ONLINE_BASEMAPS.get(basemap)
+    if tiles:
+        folium.TileLayer(tiles, name=basemap).add_to(m)
+    m.get_root().header.add_child(folium.Element("<style>.leaflet-container{background:#dfe9f2}</style>"))
+    return m
+
+
+def escaped(gdf: gpd.GeoDataFrame, columns: list[str]) -> gpd.GeoDataFrame:
+    """Only the given columns, text HTML-escaped: tooltips render properties as HTML."""
+    out = gdf[columns + ["geometry"]].copy()
+    for col in columns:
+        if out[col].dtype == object or str(out[col].dtype).startswith("str"):
+            out[col] = out[col].map(lambda v: html.escape(str(v)) if v is not None else "")
+    return out
+
+
+def add_context(m: folium.Map, neighbours: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame, border_line: gpd.GeoDataFrame) -> None:
+    """Neighbouring countries, provinces and the border line coloured by neighbour."""
+    folium.GeoJson(
+        escaped(neighbours, ["name_zh", "name_en"]),
+        name="邻国 Neighbours",
+        style_function=lambda f: {"fillColor": "#d9d9d9", "color": "#9e9e9e", "weight": 0.5, "fillOpacity": 0.6},
+        tooltip=folium.GeoJsonTooltip(["name_zh", "name_en"], labels=False),
+    ).add_to(m)
+    folium.GeoJson(
+        escaped(provinces, ["name_zh"]),
+        name="省界 Provinces",
+        style_function=lambda f: {"fill": False, "color": "#8d8d8d", "weight": 0.8},
+        interactive=False,
+    ).add_to(m)
+    folium.GeoJson(
+        escaped(border_line, ["neighbour_zh", "neighbour_en", "data_unit_en", "length_km", "iso3"]),
+        name="陆地边境线 Land border",
+        style_function=lambda f: {
+            "color": NEIGHBOUR_COLOURS.get(f["properties"]["iso3"], "#333"),
+            "weight": 3,
+            "dashArray": "6 4" if f["properties"]["data_unit_en"] != f["properties"]["neighbour_en"] else None,
+        },
+        tooltip=folium.GeoJsonTooltip(["neighbour_zh", "neighbour_en", "length_km"], aliases=["邻国", "Neighbour", "km"]),
+    ).add_to(m)
+
+
+def add_counties(m: folium.Map, counties: gpd.GeoDataFrame, name: str = "县 Counties") -> None:
+    cols = ["adcode", "name_zh", "name_en", "province_zh", "neighbours", "border_length_km", "is_border_county"]
+    folium.GeoJson(
+        escaped(counties, cols),
+        name=name,
+        style_function=lambda f: {
+            "fillColor": BORDER_COUNTY_FILL if f["properties"]["is_border_county"] else OTHER_COUNTY_FILL,
+            "color": "#5b5b5b",
+            "weight": 0.4,
+            "fillOpacity": 0.55,
+        },
+        highlight_function=lambda f: {"weight": 2, "color": "#000"},
+        tooltip=folium.GeoJsonTooltip(
+            ["name_zh", "name_en", "province_zh", "neighbours", "border_length_km"],
+            aliases=["县", "County", "省", "邻国 Neighbours", "边境线 km"],
+        ),
+    ).add_to(m)
+
+
+def add_points(m: folium.Map, gdf: gpd.GeoDataFrame, label_cols: list[str], colour: str, name: str) -> None:
+    """Points as circle markers; county-precision points drawn hollow so they are not taken as exact."""
+    group = folium.FeatureGroup(name=name)
+    for _, row in gdf.iterrows():
+        exact = row.get("location_precision") in ("point", "town")
+        text = " · ".join(html.escape(str(row[c])) for c in label_cols if c in row and str(row[c]))
+        precision = html.escape(str(row.get("location_precision", "")))
+        folium.CircleMarker(
+            (row.geometry.y, row.geometry.x),
+            radius=5 if exact else 6,
+            color=colour,
+            weight=2,
+            fill=exact,
+            fill_opacity=0.9 if exact else 0,
+            tooltip=f"{text} [位置精度 precision: {precision}]",
+        ).add_to(group)
+    group.add_to(m)
+
+
+def standalone_html(m: folium.Map, title: str = "borderdash") -> str:
+    """The map as one self-contained HTML file (Leaflet inlined): opens offline, prints from a browser."""
+    src = leaflet_source()
+    page = m.get_root().render()
+    js = (src / "leaflet.js").read_text(encoding="utf-8")
+    css = (src / "leaflet.css").read_text(encoding="utf-8")
+    page = page.replace(f'<script src="{STATIC_URL}/leaflet.js"></script>', f"<script>{js}</script>")
+    page = page.replace(f'<link rel="stylesheet" href="{STATIC_URL}/leaflet.css"/>', f"<style>{css}</style>")
+    return page.replace("<head>", f"<head><title>{html.escape(title)}</title>", 1)
+
+
+CORRIDOR_COLOURS = {"road_route": "#b71c1c", "road_segment": "#ef6c00", "railway": "#283593"}
+
+
+def add_corridors(m: folium.Map, corridors: gpd.GeoDataFrame) -> None:
+    """Corridors drawn dashed: the lines are schematic, through cited control points only."""
+    cols = ["id", "name_zh", "name_en", "kind", "status_zh", "status_en", "length_km", "geometry_precision"]
+    folium.GeoJson(
+        escaped(corridors[corridors.geometry.notna()], cols),
+        name="通道（示意）Corridors (schematic)",
+        style_function=lambda f: {
+            "color": CORRIDOR_COLOURS.get(f["properties"]["kind"], "#333"),
+            "weight": 4 if f["properties"]["kind"] == "road_segment" else 2.5,
+            "dashArray": "8 6",
+            "opacity": 0.9,
+        },
+        tooltip=folium.GeoJsonTooltip(
+            ["name_zh", "name_en", "status_zh", "status_en", "length_km", "geometry_precision"],
+            aliases=["名称", "Name", "状态", "Status", "示意长度 km", "几何 Geometry"],
+        ),
+    ).add_to(m)

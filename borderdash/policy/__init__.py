@@ -1,0 +1,1 @@
+"""The policy knowledge base: measures of the five documents, their scope rules, the join and search."""

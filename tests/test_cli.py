@@ -1,0 +1,81 @@
+import io
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+
+from borderdash.cli import main
+
+COUNTY_COLUMNS = [
+    "adcode",
+    "name_zh",
+    "name_en",
+    "province_zh",
+    "prefecture_zh",
+    "is_border_county",
+    "neighbours",
+    "border_length_km",
+    "area_km2",
+    "lon",
+    "lat",
+    "source",
+]
+
+
+def test_export_border_counties_csv_has_the_promised_columns(tmp_path):
+    out = tmp_path / "c.csv"
+    assert main(["export", "counties", "--border-only", "--format", "csv", "-o", str(out)]) == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    df = pd.read_csv(io.BytesIO(raw), dtype={"adcode": str}, encoding="utf-8-sig")
+    assert set(COUNTY_COLUMNS) <= set(df.columns)
+    assert len(df) == 140 and df.is_border_county.all()
+
+
+def test_export_filters_by_english_province_and_neighbour(tmp_path):
+    out = tmp_path / "x.geojson"
+    assert main(["export", "counties", "--province", "Xinjiang", "--neighbour", "KAZ", "--format", "geojson", "-o", str(out)]) == 0
+    gdf = gpd.read_file(out)
+    assert len(gdf) > 5 and set(gdf.province_zh) == {"新疆"}
+    assert all("KAZ" in n for n in gdf.neighbours)
+
+
+@pytest.mark.parametrize("layer", ["regiments", "im-units", "border-line", "neighbours", "platforms", "corridors"])
+def test_every_layer_exports_to_gpkg(tmp_path, layer):
+    out = tmp_path / f"{layer}.gpkg"
+    assert main(["export", layer, "--format", "gpkg", "-o", str(out)]) == 0
+    assert len(gpd.read_file(out)) > 0
+
+
+def test_bad_province_exits_two_with_a_message(capsys):
+    assert main(["export", "counties", "--province", "Atlantis"]) == 2
+    assert "unknown province 'Atlantis'" in capsys.readouterr().err
+
+
+def test_check_data_reports_and_passes(capsys):
+    assert main(["check-data"]) == 0
+    text = capsys.readouterr().out
+    assert "all hard invariants hold" in text
+    assert "land border length" in text and "ratio" in text
+
+
+def test_measures_places_and_search_commands(tmp_path, capsys):
+    out = tmp_path / "m.csv"
+    assert main(["measures", "--place", "450681", "--format", "csv", "-o", str(out)]) == 0
+    assert "gbf-2017-50:4.1" in set(pd.read_csv(out, encoding="utf-8-sig").measure_id)
+    assert main(["places", "--measure", "im-2023:art2"]) == 0
+    assert "(20 rows)" in capsys.readouterr().out
+    assert main(["search", "entrepreneurship loans", "--format", "csv", "-o", str(out)]) == 0
+    df = pd.read_csv(out, encoding="utf-8-sig")
+    assert list(df.columns[:7]) == ["rank", "score", "id", "document", "section", "title_zh", "title_en"]
+    assert main(["measures", "--place", "nowhere"]) == 2
+
+
+def test_export_measures_and_the_wide_place_table(tmp_path):
+    out = tmp_path / "m.csv"
+    assert main(["export", "measures", "--format", "csv", "-o", str(out)]) == 0
+    df = pd.read_csv(out, encoding="utf-8-sig")
+    assert {"id", "document", "section", "title_zh", "title_en", "theme", "instrument", "departments", "scope", "quote"} <= set(df.columns)
+    wide = tmp_path / "w.csv"
+    assert main(["export", "place-measures", "--wide", "-o", str(wide)]) == 0
+    assert "gbf-2017-50:4.1" in pd.read_csv(wide, encoding="utf-8-sig", nrows=1).columns

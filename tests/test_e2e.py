@@ -1,0 +1,109 @@
+"""End to end in Debian's Chromium: the dashboard serves, the map draws, nothing leaves localhost."""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("BORDERDASH_CHROMIUM", "/usr/bin/chromium")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).status == 200:
+                break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("streamlit did not start")
+    yield url
+    proc.terminate()
+    proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM} (scripts/test.sh installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
+        )
+        yield b
+        b.close()
+
+
+LOCAL = re.compile(r"^(https?|wss?)://(127\.0\.0\.1|localhost)(:\d+)?/")
+
+
+@pytest.fixture
+def page(browser):
+    """A page whose requests beyond localhost are recorded and refused: a direct test of offline use."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    outside = []
+    context.route(re.compile(r"^(?!(https?|wss?)://(127\.0\.0\.1|localhost)[:/]).*"), lambda route: route.abort())
+    pg = context.new_page()
+    pg.on("request", lambda r: None if LOCAL.match(r.url) or r.url.startswith(("data:", "blob:", "about:")) else outside.append(r.url))
+    pg.outside_requests = outside
+    yield pg
+    context.close()
+
+
+def _map_frame(page):
+    page.wait_for_selector("iframe[title='streamlit_folium.st_folium']", timeout=90_000)
+    return page.frame_locator("iframe[title='streamlit_folium.st_folium']").first
+
+
+def test_overview_map_draws_offline_with_chinese_text(server, page, tmp_path):
+    page.goto(f"{server}/overview?province=广西", wait_until="domcontentloaded")
+    frame = _map_frame(page)
+    frame.locator(".leaflet-container").wait_for(timeout=90_000)
+    frame.locator("path.leaflet-interactive, canvas").first.wait_for(timeout=60_000)
+    page.get_by_text("中国陆地边境地区").wait_for(timeout=30_000)
+    page.screenshot(
+        path=str(ROOT / "docs" / "screenshot-overview.png") if os.environ.get("BORDERDASH_SCREENSHOT") else str(tmp_path / "o.png")
+    )
+    assert page.outside_requests == []
+
+
+def test_place_profile_shows_measures_with_their_reasons(server, page):
+    page.goto(f"{server}/place?place=450681", wait_until="domcontentloaded")
+    page.get_by_text("适用措施 What applies here").wait_for(timeout=90_000)
+    page.get_by_text("东兴市").first.wait_for(timeout=30_000)
+    assert page.outside_requests == []

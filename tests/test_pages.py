@@ -1,0 +1,46 @@
+"""The pages as a user meets them, through Streamlit's AppTest (maps appear as unknown components)."""
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+TIMEOUT = 120
+
+
+def _run(page_path, **params):
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params.update(params)
+    at.switch_page(page_path)
+    return at.run()
+
+
+@pytest.mark.parametrize("page_path", ["views/overview.py", "views/place.py", "views/policy.py", "views/corridors.py", "views/sources.py"])
+def test_every_page_renders_without_error(page_path):
+    at = _run(page_path)
+    assert not at.exception
+    assert at.title[0].value
+
+
+def test_overview_filters_from_the_url_and_reports_bad_values():
+    at = _run("views/overview.py", province="新疆,Atlantis", border="1")
+    assert not at.exception
+    assert any("Atlantis" in w.value for w in at.warning)
+    counties_shown = [m for m in at.metric if "Counties shown" in m.label][0]
+    assert int(counties_shown.value) == 35 or 30 <= int(counties_shown.value) <= 36
+
+
+def test_place_profile_lists_measures_and_warns_on_unknown_place():
+    at = _run("views/place.py", place="450681")
+    assert not at.exception
+    assert any("What applies here" in s.value for s in at.subheader)
+    bad = _run("views/place.py", place="<b>nowhere</b>")
+    assert not bad.exception
+    assert any("nowhere" in w.value for w in bad.warning)
+
+
+def test_policy_search_from_the_url():
+    at = _run("views/policy.py", q="entrepreneurship loans")
+    assert not at.exception
+    assert at.dataframe[0].value.id.iloc[0] == "gf-2015-72:i.loans"

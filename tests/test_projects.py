@@ -1,0 +1,91 @@
+import pytest
+
+from borderdash import layers, projects, registers
+
+SEGMENTS = [
+    "东兴—峒中",
+    "丙中洛—贡山—福贡—泸水",
+    "吉木乃—和布克赛尔",
+    "萨嘎县—朗县金东乡",
+    "阿勒泰—青河",
+    "鸣沙山—塔克什肯口岸",
+    "二连浩特口岸—满都拉图",
+    "北银根—甜水井",
+    "新华—英安",
+]
+RAILWAYS = [
+    "克拉玛依—塔城",
+    "中吉乌",
+    "中巴",
+    "防城港—东兴",
+    "临沧—清水河",
+    "日喀则—吉隆",
+    "芒市—猴桥",
+    "孙吴—逊克—乌伊岭",
+    "韩家园—黑河",
+    "鹤岗—富锦",
+    "创业—饶河—东方红",
+    "东宁—珲春",
+    "芒市—临沧—文山—靖西—防城港",
+]
+
+
+@pytest.fixture(scope="module")
+def corridors():
+    return projects.corridors()
+
+
+@pytest.mark.parametrize("name", SEGMENTS + RAILWAYS)
+def test_every_named_segment_and_railway_is_present_with_a_status(corridors, name):
+    rows = corridors[corridors.name_zh.str.contains(name, regex=False)]
+    assert len(rows) >= 1
+    assert rows.status_zh.str.len().gt(0).all() and rows.status_en.str.len().gt(0).all()
+    assert set(rows.section) <= {"专栏1(3)", "专栏1(4)"}
+
+
+def test_every_corridor_is_schematic_with_a_line_and_a_citation(corridors):
+    assert (corridors.geometry_precision == "schematic").all()
+    assert corridors.geometry.notna().all()
+    assert corridors.source.str.len().gt(10).all()
+
+
+@pytest.mark.parametrize("route, low, high", [("g219", 0.6, 1.1), ("g331", 0.6, 1.1)])
+def test_route_lengths_are_plausible_against_the_published_length(corridors, route, low, high):
+    row = corridors.set_index("id").loc[route]
+    assert low * row.published_length_km < row.length_km < high * row.published_length_km
+
+
+def test_routes_pass_pinned_counties_in_order(corridors):
+    g219 = corridors.set_index("id").loc["g219"].counties.split(";")
+    assert g219[-1] == "450681" or "450681" in g219[-3:]
+    assert g219.index("654326") < g219.index("450681")
+    g331 = corridors.set_index("id").loc["g331"].counties.split(";")
+    assert "210602" in g331[:3] or "210681" in g331[:3] or "210624" in g331[:3]
+
+
+def test_every_platform_joins_to_a_host_unit():
+    plats = projects.platforms()
+    for hosts in plats.host_adcodes:
+        for a in str(hosts).split(";"):
+            assert projects.unit_point(a) is not None, a
+    assert plats.lon.notna().all() and plats.lat.notna().all()
+    assert plats.source.str.len().gt(10).all()
+    assert set(plats.location_precision) <= {"point", "town", "county", "city", "prefecture"}
+
+
+def test_platform_kinds_cover_the_seeds():
+    kinds = projects.platforms().kind.value_counts()
+    assert kinds["pilot_zone"] >= 7 and kinds["new_district"] == 19
+    assert {"cross_border_ecz", "border_ecz", "island_cooperation_zone", "border_port"} <= set(kinds.index)
+
+
+def test_places_in_county_lists_corridors_and_platforms():
+    found = projects.places_in_county("450681")
+    assert "pz-dongxing" in found["platforms"]
+    assert "g219" in found["corridors"]
+
+
+def test_corridor_points_are_cited():
+    pts = registers.read("corridor_points")
+    assert pts.source.str.len().gt(5).all()
+    assert set(pts.corridor_id) == set(layers.load("corridors").id)
