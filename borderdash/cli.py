@@ -104,6 +104,10 @@ def _export(args) -> int:
         raise ValueError("layers export as csv, geojson or gpkg")
     flt = Filter.build(args.border_only, args.province, args.neighbour)
     gdf = flt.apply(load(args.layer))
+    if args.layer == "counties":
+        from .regions import with_links
+
+        gdf = with_links(gdf)
     if args.output is None:
         print(_readable(export.table(gdf)))
         print(f"({len(gdf)} rows)")

@@ -117,3 +117,13 @@ def places_in_county(adcode: str) -> dict[str, list[str]]:
 def as_points(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """Platforms at their lon/lat (sourced point or host representative point), for markers."""
     return gdf.set_geometry(gpd.points_from_xy(gdf.lon, gdf.lat, crs=4326))
+
+
+def links_by_county() -> pd.DataFrame:
+    """Per county adcode: ids of corridors passing and platforms hosted (';'-joined)."""
+    cor = corridors()[["id", "counties"]].assign(adcode=lambda d: d.counties.str.split(";")).explode("adcode")
+    plat = platforms()[["id", "host_adcodes"]].assign(adcode=lambda d: d.host_adcodes.str.split(";")).explode("adcode")
+    out = pd.DataFrame(index=pd.Index(sorted(set(cor.adcode.dropna()) | set(plat.adcode.dropna())), name="adcode"))
+    out["corridors"] = cor.groupby("adcode").id.agg(";".join)
+    out["platforms"] = plat.groupby("adcode").id.agg(";".join)
+    return out.fillna("")

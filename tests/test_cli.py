@@ -79,3 +79,12 @@ def test_export_measures_and_the_wide_place_table(tmp_path):
     wide = tmp_path / "w.csv"
     assert main(["export", "place-measures", "--wide", "-o", str(wide)]) == 0
     assert "gbf-2017-50:4.1" in pd.read_csv(wide, encoding="utf-8-sig", nrows=1).columns
+
+
+def test_counties_export_carries_measures_corridors_and_platforms(tmp_path):
+    out = tmp_path / "gx.csv"
+    assert main(["export", "counties", "--province", "广西", "--border-only", "-o", str(out)]) == 0
+    df = pd.read_csv(out, dtype={"adcode": str}, encoding="utf-8-sig", keep_default_na=False).set_index("adcode")
+    dongxing = df.loc["450681"]
+    assert dongxing.measure_count > 50 and "gbf-2017-50:4.1" in dongxing.measure_ids.split(";")
+    assert "g219" in dongxing.corridors.split(";") and "pz-dongxing" in dongxing.platforms.split(";")

@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from borderdash import export, mapping, projects, ui
+from borderdash import export, mapping, projects, regions, ui
 from borderdash.policy import join
 
 st.title("中国陆地边境地区 · China's land border areas")
@@ -52,7 +52,8 @@ if adcode:
     st.info(f"**{row.name_zh} {row.name_en}** — {len(join.measures_by_county().get(adcode, ()))} 项措施适用 measures apply")
     st.page_link("views/place.py", label="打开地点档案 Open place profile", query_params={"place": adcode})
 
-table = join.with_measures(export.table(shown))
+regions_shown = regions.with_links(shown)
+table = export.table(regions_shown)
 st.dataframe(
     table[
         [
@@ -73,6 +74,6 @@ st.dataframe(
 )
 d1, d2, d3, d4 = st.columns(4)
 d1.download_button("CSV", export.csv_bytes(table), "borderdash_counties.csv", "text/csv")
-d2.download_button("GeoJSON", export.geojson_bytes(join.with_measures(shown)), "borderdash_counties.geojson", "application/geo+json")
-d3.download_button("GeoPackage", export.gpkg_bytes(join.with_measures(shown), "counties"), "borderdash_counties.gpkg")
+d2.download_button("GeoJSON", export.geojson_bytes(regions_shown), "borderdash_counties.geojson", "application/geo+json")
+d3.download_button("GeoPackage", export.gpkg_bytes(regions_shown, "counties"), "borderdash_counties.gpkg")
 d4.download_button("地图 HTML (可打印) Map HTML (print)", mapping.standalone_html(m, "borderdash"), "borderdash_map.html", "text/html")

@@ -1,0 +1,44 @@
+"""Prints timings of what a page does on first load and on a rerun: `python benchmarks/bench_core.py`."""
+
+import statistics
+import time
+
+
+def timed(label, fn, repeat=1):
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t)
+    print(f"{label:<48} {statistics.median(times) * 1000:>9.1f} ms (median of {repeat})")
+    return result
+
+
+def main():
+    from borderdash import export, layers, mapping
+    from borderdash.policy import join, search
+
+    counties = timed("load counties (overview geometry, cold)", layers.counties)
+    timed("load counties (detail geometry, cold)", lambda: layers.counties(detail=True))
+    timed("load all other layers (cold)", lambda: [layers.load(n) for n in layers.LAYER_NAMES if n != "counties"])
+    timed("place x measure join (cold)", join.long_table)
+    timed("measures for every county (cold)", join.measures_by_county)
+    timed("measures_for(东兴 450681)", lambda: join.measures_for("450681"), repeat=5)
+    for q in ("边民补助", "entrepreneurship loans", "G219"):
+        timed(f"search {q!r}", lambda q=q: search.search(q), repeat=20)
+    shown = counties[counties.is_border_county | counties.touches_border]
+
+    def overview_map():
+        m = mapping.base_map()
+        mapping.add_context(m, layers.neighbours(), layers.provinces(), layers.border_line())
+        mapping.add_counties(m, shown)
+        return m.get_root().render()
+
+    html = timed("overview map HTML (149 counties + context)", overview_map, repeat=3)
+    print(f"{'overview map HTML size':<48} {len(html.encode()) / 1e6:>9.2f} MB")
+    timed("counties CSV with measures (filtered view)", lambda: export.csv_bytes(join.with_measures(export.table(shown))), repeat=5)
+    timed("counties GeoPackage (filtered view)", lambda: export.gpkg_bytes(shown, "counties"), repeat=3)
+
+
+if __name__ == "__main__":
+    main()
