@@ -44,3 +44,13 @@ def test_policy_search_from_the_url():
     at = _run("views/policy.py", q="entrepreneurship loans")
     assert not at.exception
     assert at.dataframe[0].value.id.iloc[0] == "gf-2015-72:i.loans"
+
+
+def test_clicking_a_county_on_the_map_offers_its_profile(monkeypatch):
+    import streamlit_folium
+
+    clicked = {"last_active_drawing": {"properties": {"adcode": "450681", "name_zh": "东兴市"}}}
+    monkeypatch.setattr(streamlit_folium, "st_folium", lambda *a, **k: clicked)
+    at = _run("views/overview.py")
+    assert not at.exception
+    assert any("东兴市" in i.value and "measures apply" in i.value for i in at.info)

@@ -119,3 +119,8 @@ def test_search_handles_empty_and_hostile_queries():
     assert search.search("").empty
     assert list(search.search("<script>alert(1)</script>").columns)[:3] == ["rank", "score", "id"]
     assert search.search("zzzzqqq").empty
+
+
+def test_hainans_six_counties_get_the_plans_policy_measures_by_reference():
+    measures = set(join.measures_for("469025").measure_id)  # 白沙黎族自治县
+    assert {f"gbf-2017-50:4.{n}" for n in range(1, 8)} <= measures
