@@ -12,6 +12,7 @@ pages = [
     st.Page("views/place.py", title="地点档案 Place profile", url_path="place"),
     st.Page("views/policy.py", title="政策查询 Policy explorer", url_path="policy"),
     st.Page("views/corridors.py", title="通道与平台 Corridors & platforms", url_path="corridors"),
+    st.Page("views/briefing.py", title="简报地图 Briefing maps", url_path="briefing"),
     st.Page("views/sources.py", title="数据与来源 Data & sources", url_path="sources"),
 ]
 st.navigation(pages).run()

@@ -46,6 +46,15 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", type=Path, help="file to write; without it a readable table is printed")
     e.set_defaults(run=_export)
 
+    br = sub.add_parser("briefing", help="a printable, offline briefing map (one HTML file) of a filtered view")
+    br.add_argument("--border-only", action="store_true")
+    br.add_argument("--province", action="append", default=[])
+    br.add_argument("--neighbour", action="append", default=[])
+    br.add_argument("--with", dest="extras", action="append", default=[], choices=("regiments", "platforms", "corridors"))
+    br.add_argument("--title", default=None)
+    br.add_argument("-o", "--output", type=Path, required=True)
+    br.set_defaults(run=_briefing)
+
     m = sub.add_parser("measures", help="measures that apply to a place (adcode or id), and why")
     m.add_argument("--place", required=True)
     _table_args(m)
@@ -114,6 +123,15 @@ def _export(args) -> int:
         return 0
     args.output.write_bytes(export.to_bytes(gdf, args.format, args.layer))
     print(f"wrote {len(gdf)} rows to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _briefing(args) -> int:
+    from .briefing import Composition, briefing_html
+
+    flt = Filter.build(args.border_only, args.province, args.neighbour)
+    args.output.write_text(briefing_html(Composition(flt, frozenset(args.extras)), args.title), encoding="utf-8")
+    print(f"wrote {args.output}", file=sys.stderr)
     return 0
 
 

@@ -77,6 +77,15 @@ class Filter:
             q["neighbour"] = ",".join(self.neighbours)
         return q
 
+    def to_cli(self) -> list[str]:
+        """The same filter as `borderdash export/briefing` arguments."""
+        args = ["--border-only"] if self.border_only else []
+        for p in self.provinces:
+            args += ["--province", p]
+        for n in self.neighbours:
+            args += ["--neighbour", n]
+        return args
+
     @classmethod
     def from_query(cls, params) -> Filter:
         """Read URL query parameters leniently: bad values become warnings, good ones are kept."""

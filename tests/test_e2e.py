@@ -107,3 +107,22 @@ def test_place_profile_shows_measures_with_their_reasons(server, page):
     page.get_by_text("适用措施 What applies here").wait_for(timeout=90_000)
     page.get_by_text("东兴市").first.wait_for(timeout=30_000)
     assert page.outside_requests == []
+
+
+def test_briefing_file_draws_and_prints_offline(browser, tmp_path):
+    from borderdash.cli import main
+
+    html = tmp_path / "map.html"
+    assert main(["briefing", "--province", "广西", "--with", "corridors", "-o", str(html)]) == 0
+    context = browser.new_context(viewport={"width": 1400, "height": 950})
+    requests = []
+    context.route(re.compile(r"^(?!file:|data:).*"), lambda route: route.abort())
+    pg = context.new_page()
+    pg.on("request", lambda r: None if r.url.startswith(("file:", "data:")) else requests.append(r.url))
+    pg.goto(html.as_uri())
+    pg.locator(".leaflet-overlay-pane canvas, path.leaflet-interactive").first.wait_for(timeout=30_000)
+    pdf = tmp_path / "map.pdf"
+    pg.pdf(path=str(pdf), format="A4", landscape=True, print_background=True)
+    context.close()
+    assert requests == []
+    assert pdf.stat().st_size > 50_000

@@ -34,3 +34,11 @@ def test_apply_uses_whichever_columns_a_layer_has():
     assert list(Filter.build(border_only=True).apply(gdf).province_zh) == ["新疆"]
     line = gpd.GeoDataFrame({"iso3": ["VNM", "RUS"]}, geometry=[shapely.Point(0, 0)] * 2)
     assert list(Filter.build(neighbours=["RUS"]).apply(line).iso3) == ["RUS"]
+
+
+def test_cli_arguments_express_the_same_filter():
+    from borderdash.cli import _parser
+
+    f = Filter.build(True, ["广西"], ["VNM"])
+    args = _parser().parse_args(["export", "counties", *f.to_cli()])
+    assert Filter.build(args.border_only, args.province, args.neighbour) == f

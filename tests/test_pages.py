@@ -16,7 +16,9 @@ def _run(page_path, **params):
     return at.run()
 
 
-@pytest.mark.parametrize("page_path", ["views/overview.py", "views/place.py", "views/policy.py", "views/corridors.py", "views/sources.py"])
+@pytest.mark.parametrize(
+    "page_path", ["views/overview.py", "views/place.py", "views/policy.py", "views/corridors.py", "views/briefing.py", "views/sources.py"]
+)
 def test_every_page_renders_without_error(page_path):
     at = _run(page_path)
     assert not at.exception

@@ -46,7 +46,9 @@ else:
     row = ui.layer(place.layer).set_index(join.scope.ID_COLUMNS[place.layer]).loc[place_id]
     if "location_precision" in row:
         st.write(f"**位置精度 Location precision**: {row.location_precision}")
-        if row.location_precision in ("county", "city", "prefecture"):
+        if row.get("extent") == "host_polygon":
+            st.info("范围按所在县市整体绘制，可能大于实际范围 · Drawn as its whole host county/city, which may over-state the zone.")
+        elif row.location_precision in ("county", "city", "prefecture"):
             st.warning(
                 "仅知所在县/市，地图上的点为县内代表点 · Known only to county/city level; the map point is a point inside the host unit."
             )

