@@ -106,12 +106,11 @@ def counties_passed(line, counties: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 def places_in_county(adcode: str) -> dict[str, list[str]]:
     """Corridor and platform ids touching a county: the join planners ask for on a place profile."""
-    cor = corridors()
-    plat = platforms()
-    return {
-        "corridors": [c for c, s in zip(cor.id, cor.counties, strict=False) if adcode in s.split(";")],
-        "platforms": [p for p, s in zip(plat.id, plat.host_adcodes, strict=False) if adcode in str(s).split(";")],
-    }
+    links = links_by_county()
+    if adcode not in links.index:
+        return {"corridors": [], "platforms": []}
+    row = links.loc[adcode]
+    return {"corridors": [c for c in row.corridors.split(";") if c], "platforms": [p for p in row.platforms.split(";") if p]}
 
 
 def as_points(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

@@ -132,11 +132,6 @@ def place_measure_table(wide: bool = False) -> pd.DataFrame:
     return info.join(wide_df).reset_index()
 
 
-def measure_ids_for_places(place_ids) -> dict[str, list[str]]:
-    """place_id -> measure ids that reach it (direct or through hosted places): for region exports."""
-    return {pid: sorted(set(measures_for(pid).measure_id)) for pid in place_ids}
-
-
 @lru_cache(maxsize=1)
 def measures_by_county() -> dict[str, tuple[str, ...]]:
     """adcode -> ids of measures reaching the county directly or through a place it hosts (all counties at once)."""
