@@ -39,6 +39,13 @@ def main():
     timed("counties CSV with measures (filtered view)", lambda: export.csv_bytes(join.with_measures(export.table(shown))), repeat=5)
     timed("counties GeoPackage (filtered view)", lambda: export.gpkg_bytes(shown, "counties"), repeat=3)
 
+    from borderdash import briefing
+    from borderdash.filters import Filter
+
+    comp = briefing.Composition(Filter.build(provinces=["广西"]), frozenset({"regiments", "platforms", "corridors"}))
+    page = timed("briefing HTML, 广西 with all layers (detail geometry)", lambda: briefing.briefing_html(comp), repeat=3)
+    print(f"{'briefing HTML size':<48} {len(page.encode()) / 1e6:>9.2f} MB")
+
 
 if __name__ == "__main__":
     main()

@@ -28,8 +28,11 @@ class Composition:
 
 
 def shown_counties(flt: Filter):
-    """The counties a view shows: with no filter, the border and Hainan units only; else what the filter keeps."""
-    counties = layers.counties()
+    """The counties a view shows: with no filter, the border and Hainan units only; else what the filter keeps.
+
+    Views narrowed to provinces or neighbours cover a smaller area and get the detailed geometry.
+    """
+    counties = layers.counties(detail=bool(flt.provinces or flt.neighbours))
     if not (flt.border_only or flt.provinces or flt.neighbours):
         counties = counties[counties.is_border_county | counties.touches_border | counties.is_hainan_reference]
     return flt.apply(counties)

@@ -23,3 +23,13 @@ def test_cli_writes_a_briefing_map(tmp_path):
 
 def test_default_title_names_the_filter():
     assert briefing.default_title(Filter.build(provinces=["新疆"], neighbours=["KAZ"])).startswith("新疆")
+
+
+def test_narrowed_views_use_the_detailed_geometry():
+    import shapely
+
+    whole = briefing.shown_counties(Filter())
+    guangxi = briefing.shown_counties(Filter.build(provinces=["广西"]))
+    dongxing_whole = whole.set_index("adcode").geometry["450681"]
+    dongxing_gx = guangxi.set_index("adcode").geometry["450681"]
+    assert shapely.get_num_coordinates(dongxing_gx) > shapely.get_num_coordinates(dongxing_whole)
