@@ -101,7 +101,7 @@ def add_context(m: folium.Map, neighbours: gpd.GeoDataFrame, provinces: gpd.GeoD
     folium.GeoJson(
         escaped(provinces, ["name_zh"]),
         name="省界 Provinces",
-        style_function=lambda f: {"fill": False, "color": "#8d8d8d", "weight": 0.8},
+        style_function=lambda f: {"fillColor": "#fbf8f2", "fillOpacity": 1, "color": "#8d8d8d", "weight": 0.8},
         interactive=False,
     ).add_to(m)
     folium.GeoJson(
