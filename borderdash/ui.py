@@ -25,16 +25,27 @@ def neighbour_names() -> dict[str, str]:
     return {r.iso3: f"{r.neighbour_zh} {r.neighbour_en}" for r in line.itertuples()}
 
 
+FILTER_KEYS = ("border", "province", "neighbour")
+
+
 def current_filter() -> Filter:
-    """The filter from the URL, with any bad values reported (and dropped) rather than failing."""
-    flt = Filter.from_query(st.query_params.to_dict())
-    for w in flt.warnings:
-        st.warning(f"网址参数有误，已忽略 · URL parameter ignored: {w}")
+    """The session's filter: from the URL on the session's first page, then carried across pages.
+
+    Streamlit drops query parameters on a page switch, so the filter lives in session
+    state and is written back to the URL, which stays shareable.
+    """
+    if "filter_query" not in st.session_state:
+        flt = Filter.from_query(st.query_params.to_dict())
+        for w in flt.warnings:
+            st.warning(f"网址参数有误，已忽略 · URL parameter ignored: {w}")
+        st.session_state.filter_query = flt.to_query()
+    flt = Filter.from_query(st.session_state.filter_query)
+    _write_url(flt)
     return flt
 
 
 def filter_sidebar(flt: Filter) -> Filter:
-    """Sidebar widgets for the shared filter; writes the choice back to the URL."""
+    """Sidebar widgets for the shared filter; the choice goes to session state and the URL."""
     names = neighbour_names()
     with st.sidebar:
         st.subheader("筛选 Filters")
@@ -52,17 +63,19 @@ def filter_sidebar(flt: Filter) -> Filter:
             format_func=lambda c: f"{c} {names.get(c, '')}",
         )
     new = Filter.build(border_only, provinces, neighbours)
-    if new.to_query() != flt.to_query():
-        st.query_params.from_dict(new.to_query() | _other_params())
+    st.session_state.filter_query = new.to_query()
+    _write_url(new)
     return new
 
 
-def _other_params() -> dict[str, str]:
-    keep = {}
-    for key, value in st.query_params.to_dict().items():
-        if key not in ("border", "province", "neighbour"):
-            keep[key] = value
-    return keep
+def _write_url(flt: Filter) -> None:
+    wanted = flt.to_query()
+    current = {k: v for k, v in st.query_params.to_dict().items() if k in FILTER_KEYS}
+    if current != wanted:
+        for key in FILTER_KEYS:
+            if key in st.query_params and key not in wanted:
+                del st.query_params[key]
+        st.query_params.update(wanted)
 
 
 def precision_note() -> None:

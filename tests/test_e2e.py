@@ -91,7 +91,7 @@ def _map_frame(page):
 
 
 def test_overview_map_draws_offline_with_chinese_text(server, page, tmp_path):
-    page.goto(f"{server}/overview?province=广西", wait_until="domcontentloaded")
+    page.goto(f"{server}/?province=广西", wait_until="domcontentloaded")
     frame = _map_frame(page)
     frame.locator(".leaflet-container").wait_for(timeout=90_000)
     frame.locator("path.leaflet-interactive, canvas").first.wait_for(timeout=60_000)
@@ -126,3 +126,13 @@ def test_briefing_file_draws_and_prints_offline(browser, tmp_path):
     context.close()
     assert requests == []
     assert pdf.stat().st_size > 50_000
+
+
+def test_filter_survives_a_page_switch_and_stays_in_the_url(server, page):
+    page.goto(f"{server}/?province=广西", wait_until="domcontentloaded")
+    _map_frame(page)
+    page.get_by_role("link", name="通道与平台 Corridors & platforms").click()
+    page.get_by_text("通道与平台 · Corridors & platforms").wait_for(timeout=60_000)
+    page.wait_for_function("() => decodeURIComponent(location.search).includes('广西')", timeout=30_000)
+    assert page.get_by_text("广西 Guangxi").first.is_visible()
+    assert page.outside_requests == []

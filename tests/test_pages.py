@@ -56,3 +56,12 @@ def test_clicking_a_county_on_the_map_offers_its_profile(monkeypatch):
     at = _run("views/overview.py")
     assert not at.exception
     assert any("东兴市" in i.value and "measures apply" in i.value for i in at.info)
+
+
+def test_the_filter_follows_the_user_across_pages():
+    at = _run("views/overview.py", province="广西")
+    assert not at.exception
+    at.switch_page("views/corridors.py").run()
+    assert not at.exception
+    assert at.query_params["province"] == ["广西"] or at.query_params["province"] == "广西"
+    assert at.sidebar.multiselect[0].value == ["广西"]
