@@ -90,9 +90,30 @@ def _corridors() -> gpd.GeoDataFrame:
     gdf["length_km"] = [round(length_km(g), 1) if g is not None else np.nan for g in gdf.geometry]
     passed = [counties_passed(g, counties) if g is not None else counties.iloc[0:0] for g in gdf.geometry]
     gdf["counties"] = [";".join(p.adcode) for p in passed]
+    gdf["control_counties"] = [
+        ";".join(dict.fromkeys(str(a) for a in points.loc[points.corridor_id == cid, "adcode"] if str(a)[-2:] != "00")) for cid in gdf.id
+    ]
     gdf["provinces"] = [";".join(dict.fromkeys(p.province_zh)) for p in passed]
     gdf["neighbours_alongside"] = [";".join(dict.fromkeys(n for s in p.neighbours for n in s.split(";") if n)) for p in passed]
     return gdf[list(LAYERS["corridors"].columns) + ["geometry"]]
+
+
+def passed_table(corridor_id: str) -> pd.DataFrame:
+    """The counties a corridor passes, in order, each flagged when it holds a cited control point."""
+    row = corridors().set_index("id").loc[corridor_id]
+    names = layers.counties().set_index("adcode")
+    control = set(row.control_counties.split(";"))
+    ids = [a for a in row.counties.split(";") if a]
+    return pd.DataFrame(
+        {
+            "order": range(1, len(ids) + 1),
+            "adcode": ids,
+            "name_zh": [names.name_zh.get(a, "") for a in ids],
+            "province_zh": [names.province_zh.get(a, "") for a in ids],
+            "is_border_county": [bool(names.is_border_county.get(a, False)) for a in ids],
+            "cited_control_point": [a in control for a in ids],
+        }
+    )
 
 
 def counties_passed(line, counties: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

@@ -183,6 +183,7 @@ LAYERS: dict[str, Layer] = {
                 "length_km",
                 "published_length_km",
                 "counties",
+                "control_counties",
                 "provinces",
                 "neighbours_alongside",
                 "geometry_precision",

@@ -89,3 +89,10 @@ def test_corridor_points_are_cited():
     pts = registers.read("corridor_points")
     assert pts.source.str.len().gt(5).all()
     assert set(pts.corridor_id) == set(layers.load("corridors").id)
+
+
+def test_passed_table_flags_cited_control_points():
+    table = projects.passed_table("g219")
+    assert table.order.tolist() == list(range(1, len(table) + 1))
+    assert table.cited_control_point.sum() >= 10
+    assert table.set_index("adcode").loc["450681"].cited_control_point

@@ -40,3 +40,16 @@ st.subheader(f"平台 Platforms · {len(platforms)}")
 pcols = ["id", "kind", "name_zh", "name_en", "province_zh", "adcode", "location_precision", "approved", "confidence"]
 st.dataframe(export.table(platforms)[pcols], hide_index=True, width="stretch")
 st.download_button("平台 CSV", export.csv_bytes(platforms), "borderdash_platforms.csv", "text/csv")
+
+st.subheader("沿线县 Counties along a corridor")
+corridor_id = st.selectbox(
+    "通道 Corridor",
+    corridors.id.tolist(),
+    format_func=dict(zip(corridors.id, corridors.name_zh + " " + corridors.name_en, strict=True)).get,
+)
+if corridor_id:
+    st.caption(
+        "按示意线经过的县排序；“有出处控制点”为登记表中有来源的控制点所在县，其余为示意线推算 · Counties in order along the "
+        "schematic line; cited_control_point marks counties holding a sourced control point, the rest are inferred from the line."
+    )
+    st.dataframe(projects.passed_table(corridor_id), hide_index=True, width="stretch")
