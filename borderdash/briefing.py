@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import math
 from dataclasses import dataclass
 
 import folium
@@ -18,6 +19,7 @@ from .filters import Filter
 from .policy import kb
 
 EXTRAS = ("regiments", "platforms", "corridors")
+CHINA_CENTRE = (36.0, 103.0)
 
 
 @dataclass(frozen=True)
@@ -38,21 +40,55 @@ def shown_counties(flt: Filter):
     return flt.apply(counties)
 
 
-def compose(comp: Composition) -> folium.Map:
-    """The map for a filter and a set of extra layers, fitted to what is shown."""
+def base_map(basemap: str = "none") -> folium.Map:
+    """The unchanging part of every map (neighbours, provinces): its page is the same for every filter."""
+    m = mapping.base_map(basemap)
+    mapping.add_context(m, layers.neighbours(), layers.provinces())
+    return m
+
+
+def layer_groups(comp: Composition) -> list[folium.FeatureGroup]:
+    """What a filter and the chosen extras put on the map, as groups that can be swapped in place."""
     flt = comp.filter
-    shown = shown_counties(flt)
-    m = mapping.base_map(comp.basemap)
-    mapping.add_context(m, layers.neighbours(), layers.provinces(), flt.apply(layers.border_line()))
-    mapping.add_counties(m, shown)
+    groups = []
+    counties = folium.FeatureGroup(name="县 Counties")
+    mapping.add_counties(counties, shown_counties(flt))
+    groups.append(counties)
+    border = folium.FeatureGroup(name="陆地边境线 Land border")
+    mapping.add_border(border, flt.apply(layers.border_line()))
+    groups.append(border)
     if "regiments" in comp.extras:
-        regiments = flt.apply(layers.regiments())
-        mapping.add_points(m, regiments, ["division_zh", "regiment_zh", "host_county_zh"], "#6a1b9a", "团场 Regiments")
+        group = folium.FeatureGroup(name="团场 Regiments")
+        mapping.add_points(group, flt.apply(layers.regiments()), ["division_zh", "regiment_zh", "host_county_zh"], "#6a1b9a", "团场")
+        groups.append(group)
     if "platforms" in comp.extras:
-        plats = projects.as_points(flt.apply(projects.platforms()))
-        mapping.add_points(m, plats, ["name_zh", "kind"], "#00695c", "平台 Platforms")
+        group = folium.FeatureGroup(name="平台 Platforms")
+        mapping.add_points(group, projects.as_points(flt.apply(projects.platforms())), ["name_zh", "kind"], "#00695c", "平台")
+        groups.append(group)
     if "corridors" in comp.extras:
-        mapping.add_corridors(m, flt.apply(projects.corridors()))
+        group = folium.FeatureGroup(name="通道 Corridors")
+        mapping.add_corridors(group, flt.apply(projects.corridors()))
+        groups.append(group)
+    return groups
+
+
+def view(flt: Filter) -> tuple[tuple[float, float], int]:
+    """Centre and zoom that frame what a filter shows (Web Mercator zoom levels)."""
+    shown = shown_counties(flt)
+    if shown.empty:
+        return CHINA_CENTRE, 4
+    minx, miny, maxx, maxy = shown.total_bounds
+    span = max(maxx - minx, (maxy - miny) * 1.4, 0.5)
+    zoom = int(max(3, min(9, math.floor(math.log2(360 / span)) + 1)))
+    return ((miny + maxy) / 2, (minx + maxx) / 2), zoom
+
+
+def compose(comp: Composition) -> folium.Map:
+    """The whole map in one piece (for files and previews), fitted to what is shown."""
+    m = base_map(comp.basemap)
+    for group in layer_groups(comp):
+        group.add_to(m)
+    shown = shown_counties(comp.filter)
     if not shown.empty:
         minx, miny, maxx, maxy = shown.total_bounds
         m.fit_bounds([[miny, minx], [maxy, maxx]])

@@ -90,8 +90,8 @@ def escaped(gdf: gpd.GeoDataFrame, columns: list[str]) -> gpd.GeoDataFrame:
     return out
 
 
-def add_context(m: folium.Map, neighbours: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame, border_line: gpd.GeoDataFrame) -> None:
-    """Neighbouring countries, provinces and the border line coloured by neighbour."""
+def add_context(m: folium.Map, neighbours: gpd.GeoDataFrame, provinces: gpd.GeoDataFrame) -> None:
+    """Neighbouring countries and provinces: the part of a map that never changes with a filter."""
     folium.GeoJson(
         escaped(neighbours, ["name_zh", "name_en"]),
         name="邻国 Neighbours",
@@ -104,6 +104,10 @@ def add_context(m: folium.Map, neighbours: gpd.GeoDataFrame, provinces: gpd.GeoD
         style_function=lambda f: {"fillColor": "#fbf8f2", "fillOpacity": 1, "color": "#8d8d8d", "weight": 0.8},
         interactive=False,
     ).add_to(m)
+
+
+def add_border(parent, border_line: gpd.GeoDataFrame) -> None:
+    """The land border coloured by neighbour; segments of disputed units dashed."""
     folium.GeoJson(
         escaped(border_line, ["neighbour_zh", "neighbour_en", "data_unit_en", "length_km", "iso3"]),
         name="陆地边境线 Land border",
@@ -113,10 +117,10 @@ def add_context(m: folium.Map, neighbours: gpd.GeoDataFrame, provinces: gpd.GeoD
             "dashArray": "6 4" if f["properties"]["data_unit_en"] != f["properties"]["neighbour_en"] else None,
         },
         tooltip=folium.GeoJsonTooltip(["neighbour_zh", "neighbour_en", "length_km"], aliases=["邻国", "Neighbour", "km"]),
-    ).add_to(m)
+    ).add_to(parent)
 
 
-def add_counties(m: folium.Map, counties: gpd.GeoDataFrame, name: str = "县 Counties") -> None:
+def add_counties(parent, counties: gpd.GeoDataFrame, name: str = "县 Counties") -> None:
     cols = ["adcode", "name_zh", "name_en", "province_zh", "neighbours", "border_length_km", "is_border_county"]
     folium.GeoJson(
         escaped(counties, cols),
@@ -132,10 +136,10 @@ def add_counties(m: folium.Map, counties: gpd.GeoDataFrame, name: str = "县 Cou
             ["name_zh", "name_en", "province_zh", "neighbours", "border_length_km"],
             aliases=["县", "County", "省", "邻国 Neighbours", "边境线 km"],
         ),
-    ).add_to(m)
+    ).add_to(parent)
 
 
-def add_points(m: folium.Map, gdf: gpd.GeoDataFrame, label_cols: list[str], colour: str, name: str) -> None:
+def add_points(parent, gdf: gpd.GeoDataFrame, label_cols: list[str], colour: str, name: str) -> None:
     """Points as circle markers; county-precision points drawn hollow so they are not taken as exact."""
     group = folium.FeatureGroup(name=name)
     for _, row in gdf.iterrows():
@@ -151,7 +155,7 @@ def add_points(m: folium.Map, gdf: gpd.GeoDataFrame, label_cols: list[str], colo
             fill_opacity=0.9 if exact else 0,
             tooltip=f"{text} [位置精度 precision: {precision}]",
         ).add_to(group)
-    group.add_to(m)
+    group.add_to(parent)
 
 
 def standalone_html(m: folium.Map, title: str = "borderdash") -> str:
@@ -168,7 +172,7 @@ def standalone_html(m: folium.Map, title: str = "borderdash") -> str:
 CORRIDOR_COLOURS = {"road_route": "#b71c1c", "road_segment": "#ef6c00", "railway": "#283593"}
 
 
-def add_corridors(m: folium.Map, corridors: gpd.GeoDataFrame) -> None:
+def add_corridors(parent, corridors: gpd.GeoDataFrame) -> None:
     """Corridors drawn dashed: the lines are schematic, through cited control points only."""
     cols = ["id", "name_zh", "name_en", "kind", "status_zh", "status_en", "length_km", "geometry_precision"]
     folium.GeoJson(
@@ -184,4 +188,4 @@ def add_corridors(m: folium.Map, corridors: gpd.GeoDataFrame) -> None:
             ["name_zh", "name_en", "status_zh", "status_en", "length_km", "geometry_precision"],
             aliases=["名称", "Name", "状态", "Status", "示意长度 km", "几何 Geometry"],
         ),
-    ).add_to(m)
+    ).add_to(parent)

@@ -136,3 +136,18 @@ def test_filter_survives_a_page_switch_and_stays_in_the_url(server, page):
     page.wait_for_function("() => decodeURIComponent(location.search).includes('广西')", timeout=30_000)
     assert page.get_by_text("广西 Guangxi").first.is_visible()
     assert page.outside_requests == []
+
+
+def test_toggling_a_layer_keeps_the_users_zoom(server, page):
+    page.goto(f"{server}/?province=广西", wait_until="domcontentloaded")
+    frame = _map_frame(page)
+    scale = frame.locator(".leaflet-control-scale-line").first
+    scale.wait_for(timeout=60_000)
+    frame.locator(".leaflet-control-zoom-in").click()
+    frame.locator(".leaflet-control-zoom-in").click()
+    page.wait_for_timeout(1000)
+    zoomed = scale.inner_text()
+    page.get_by_text("开发开放平台 Platforms").click()
+    frame.locator("path.leaflet-interactive, .leaflet-overlay-pane canvas").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(3000)
+    assert _map_frame(page).locator(".leaflet-control-scale-line").first.inner_text() == zoomed

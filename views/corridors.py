@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from borderdash import export, mapping, projects, ui
+from borderdash import briefing, export, mapping, projects, ui
 
 st.title("通道与平台 · Corridors & platforms")
 flt = ui.filter_sidebar(ui.current_filter())
@@ -13,8 +13,8 @@ kinds = sorted(platforms.kind.unique())
 chosen = st.multiselect("平台类型 Platform kind", kinds, default=[k for k in kinds if k != "border_port"])
 platforms = platforms[platforms.kind.isin(chosen)]
 
-m = mapping.base_map()
-mapping.add_context(m, ui.layer("neighbours"), ui.layer("provinces"), ui.layer("border-line"))
+m = briefing.base_map()
+mapping.add_border(m, ui.layer("border-line"))
 mapping.add_corridors(m, corridors)
 mapping.add_points(m, projects.as_points(platforms), ["name_zh", "kind"], "#00695c", "平台 Platforms")
 st_folium(m, height=560, use_container_width=True, returned_objects=[], key="corridor-map")

@@ -25,7 +25,17 @@ c2.metric("其中边境县 Of which border counties", int(shown.is_border_county
 c3.metric("边境线 Border line km", f"{border.length_km.sum():,.0f}")
 c4.metric("面积 Area km²", f"{shown.area_km2.sum():,.0f}")
 
-out = st_folium(briefing.compose(comp), height=620, use_container_width=True, returned_objects=["last_active_drawing"], key="overview-map")
+center, zoom = briefing.view(flt)
+out = st_folium(
+    briefing.base_map(basemap),
+    feature_group_to_add=briefing.layer_groups(comp),
+    center=center,
+    zoom=zoom,
+    height=620,
+    use_container_width=True,
+    returned_objects=["last_active_drawing"],
+    key=f"overview-map-{basemap}",
+)
 ui.precision_note()
 
 clicked = (out or {}).get("last_active_drawing") or {}
