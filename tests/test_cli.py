@@ -88,3 +88,20 @@ def test_counties_export_carries_measures_corridors_and_platforms(tmp_path):
     dongxing = df.loc["450681"]
     assert dongxing.measure_count > 50 and "gbf-2017-50:4.1" in dongxing.measure_ids.split(";")
     assert "g219" in dongxing.corridors.split(";") and "pz-dongxing" in dongxing.platforms.split(";")
+
+
+def test_check_data_exits_one_when_the_register_loses_a_county(tmp_path, monkeypatch, capsys):
+    import shutil
+
+    from borderdash import registers
+    from borderdash.paths import REGISTERS
+
+    folder = tmp_path / "registers"
+    shutil.copytree(REGISTERS, folder)
+    lines = (folder / "border_counties.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    member = next(i for i, line in enumerate(lines) if ",yes," in line)
+    (folder / "border_counties.csv").write_text("".join(lines[:member] + lines[member + 1 :]), encoding="utf-8")
+    monkeypatch.setattr(registers, "REGISTERS", folder)
+    assert main(["check-data"]) == 1
+    out = capsys.readouterr().out
+    assert "[FAIL] border counties register: 139 members (plan: 140)" in out
