@@ -13,10 +13,11 @@ import math
 from dataclasses import dataclass
 
 import folium
+import numpy as np
 
 from . import layers, mapping, projects
 from .filters import Filter
-from .policy import kb
+from .policy import kb, scope
 
 EXTRAS = ("regiments", "platforms", "corridors")
 CHINA_CENTRE = (36.0, 103.0)
@@ -70,6 +71,38 @@ def layer_groups(comp: Composition) -> list[folium.FeatureGroup]:
         mapping.add_corridors(group, flt.apply(projects.corridors()))
         groups.append(group)
     return groups
+
+
+def places_map(places) -> folium.Map:
+    """Where something applies: matched areas filled, matched regiments and platforms as markers, fitted to them."""
+    m = base_map()
+    mapping.add_border(m, layers.border_line())
+    ids = {layer: set(group.place_id) for layer, group in places.groupby("layer")}
+    im = scope.places("im-units")
+    county_ids = ids.get("counties", set()) | set(im.loc[im.place_id.isin(ids.get("im-units", set())), "adcode"])
+    shown = []
+    areas = [
+        (layers.counties(), "adcode", county_ids, "县 Counties"),
+        (layers.prefectures(), "adcode", ids.get("prefectures", set()), "边境市 Prefectures"),
+    ]
+    for gdf, key, wanted, name in areas:
+        hit = gdf[gdf[key].isin(wanted)]
+        if not hit.empty:
+            mapping.add_areas(m, hit, ["name_zh", "province_zh", "adcode"], mapping.BORDER_COUNTY_FILL, name)
+            shown.append(hit)
+    markers = [
+        (layers.regiments(), ["division_zh", "regiment_zh"], "#6a1b9a", "regiments", "团场 Regiments"),
+        (projects.as_points(projects.platforms()), ["name_zh", "kind"], "#00695c", "platforms", "平台 Platforms"),
+    ]
+    for gdf, labels, colour, layer, name in markers:
+        hit = gdf[gdf.id.isin(ids.get(layer, set()))]
+        if not hit.empty:
+            mapping.add_points(m, hit, labels, colour, name)
+            shown.append(hit)
+    if shown:
+        b = np.array([g.total_bounds for g in shown])
+        m.fit_bounds([[b[:, 1].min(), b[:, 0].min()], [b[:, 3].max(), b[:, 2].max()]])
+    return m
 
 
 def view(flt: Filter) -> tuple[tuple[float, float], int]:

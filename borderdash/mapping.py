@@ -139,6 +139,16 @@ def add_counties(parent, counties: gpd.GeoDataFrame, name: str = "县 Counties")
     ).add_to(parent)
 
 
+def add_areas(parent, gdf: gpd.GeoDataFrame, label_cols: list[str], colour: str, name: str) -> None:
+    """Polygons in one colour with a tooltip of the given columns."""
+    folium.GeoJson(
+        escaped(gdf, label_cols),
+        name=name,
+        style_function=lambda f: {"fillColor": colour, "color": "#5b5b5b", "weight": 0.4, "fillOpacity": 0.55},
+        tooltip=folium.GeoJsonTooltip(label_cols, labels=False),
+    ).add_to(parent)
+
+
 def add_points(parent, gdf: gpd.GeoDataFrame, label_cols: list[str], colour: str, name: str) -> None:
     """Points as circle markers; county-precision points drawn hollow so they are not taken as exact."""
     group = folium.FeatureGroup(name=name)

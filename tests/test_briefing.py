@@ -33,3 +33,13 @@ def test_narrowed_views_use_the_detailed_geometry():
     dongxing_whole = whole.set_index("adcode").geometry["450681"]
     dongxing_gx = guangxi.set_index("adcode").geometry["450681"]
     assert shapely.get_num_coordinates(dongxing_gx) > shapely.get_num_coordinates(dongxing_whole)
+
+
+def test_places_map_draws_every_kind_of_matched_place():
+    from borderdash.policy import join
+
+    places = join.places_for("gbf-2017-50:3.4.4")  # pilot zones, cooperation zones, 黑瞎子岛
+    page = briefing.places_map(places).get_root().render()
+    assert "东兴重点开发开放试验区" in page and "黑瞎子岛" in page
+    counties = briefing.places_map(join.places_for("im-2023:art2")).get_root().render()
+    assert "150781" in counties and "150703" in counties  # 满洲里市, 扎赉诺尔区 (GeoJSON escapes Chinese)

@@ -1,8 +1,9 @@
 """Policy explorer: search the measures, read one with its citation, see where it applies."""
 
 import streamlit as st
+from streamlit_folium import st_folium
 
-from borderdash import export
+from borderdash import briefing, export, ui
 from borderdash.policy import join, kb, search
 
 st.title("政策查询 · Policy explorer")
@@ -37,5 +38,7 @@ if m.get("scope_note"):
 
 where = join.places_for(measure_id)
 st.subheader(f"适用地点 Where this applies · {len(where)}")
+st_folium(briefing.places_map(where), height=480, use_container_width=True, returned_objects=[], key=f"where-{measure_id}")
+ui.precision_note()
 st.dataframe(where, hide_index=True, width="stretch")
 st.download_button("CSV", export.csv_bytes(where), f"places_{measure_id.replace(':', '_')}.csv", "text/csv")
