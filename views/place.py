@@ -1,8 +1,10 @@
 """Place profile: facts, sources and every measure that applies to one place, with the reason."""
 
+import pandas as pd
 import streamlit as st
+from streamlit_folium import st_folium
 
-from borderdash import export, projects, ui
+from borderdash import briefing, export, projects, ui
 from borderdash.policy import join
 
 st.title("地点档案 · Place profile")
@@ -53,6 +55,21 @@ else:
                 "仅知所在县/市，地图上的点为县内代表点 · Known only to county/city level; the map point is a point inside the host unit."
             )
     st.caption(f"来源 Source: {row.get('source', '')}")
+
+located = [(place.layer, place_id)]
+if place.layer == "counties":
+    hosted = projects.places_in_county(place_id)
+    located += [("platforms", p) for p in hosted["platforms"]]
+    regiments = ui.layer("regiments")
+    located += [("regiments", r) for r in regiments.loc[regiments.host_adcode == place_id, "id"]]
+st_folium(
+    briefing.places_map(pd.DataFrame(located, columns=["layer", "place_id"])),
+    height=360,
+    use_container_width=True,
+    returned_objects=[],
+    key=f"place-map-{place_id}",
+)
+ui.precision_note()
 
 measures = join.measures_for(place_id)
 st.subheader(f"适用措施 What applies here · {len(measures)}")
