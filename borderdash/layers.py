@@ -60,12 +60,18 @@ def _counties(detail: bool) -> gpd.GeoDataFrame:
     hainan = registers.read("hainan_counties")
     gdf["is_hainan_reference"] = gdf.adcode.isin(hainan.adcode)
     gdf["is_im_unit"] = gdf.adcode.isin(registers.read("im_units").adcode)
-    names_en = pd.concat([hainan.set_index("adcode").name_en, registers.read("im_units").set_index("adcode").name_en])
-    names_en = names_en[names_en != ""]
-    gdf["name_en"] = gdf.adcode.map(names_en).fillna(gdf.name_en)
+    gdf["name_en"] = gdf.adcode.map(_register_names_en(reg, hainan)).fillna(gdf.name_en)
     reg_source = members.source.reindex(gdf.adcode).fillna("").to_numpy()
     gdf["source"] = [BOUNDARY_SOURCE + (f"; list: {s}" if s else "") for s in reg_source]
     return gdf[list(LAYERS["counties"].columns) + ["geometry"]]
+
+
+def _register_names_en(border_counties: pd.DataFrame, hainan: pd.DataFrame) -> pd.Series:
+    """Established English names from the registers (border-county register first), by adcode."""
+    frames = [border_counties, hainan]
+    names = pd.concat([f.set_index("adcode").name_en for f in frames if "name_en" in f])
+    names = names[names.str.strip() != ""]
+    return names[~names.index.duplicated(keep="first")]
 
 
 def county_points() -> gpd.GeoDataFrame:

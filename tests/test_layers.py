@@ -102,3 +102,9 @@ def test_area_is_geodesic(counties):
     # 东兴市 is about 590 km²; the geodesic area of its polygon must be near that.
     assert 500 < county(counties, "450681").area_km2 < 700
     assert np.isfinite(counties.area_km2).all()
+
+
+def test_border_counties_carry_established_english_names(counties):
+    assert county(counties, "654004").name_en == "Horgos City"
+    assert county(counties, "653131").name_en.startswith("Taxkorgan")
+    assert county(counties, "150102").name_en == "Xincheng District"  # generated pinyin where no register gives one
