@@ -20,6 +20,14 @@ def layer(name: str, detail: bool = False):
 
 
 @st.cache_resource(show_spinner=False)
+def data_report() -> str:
+    """The `borderdash check-data` report, computed once per server."""
+    from .checks import check_data
+
+    return check_data().text()
+
+
+@st.cache_resource(show_spinner=False)
 def neighbour_names() -> dict[str, str]:
     line = layers.border_line()
     return {r.iso3: f"{r.neighbour_zh} {r.neighbour_en}" for r in line.itertuples()}

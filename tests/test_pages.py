@@ -65,3 +65,9 @@ def test_the_filter_follows_the_user_across_pages():
     assert not at.exception
     assert at.query_params["province"] == ["广西"] or at.query_params["province"] == "广西"
     assert at.sidebar.multiselect[0].value == ["广西"]
+
+
+def test_unknown_measure_in_the_url_is_reported_not_fatal():
+    at = _run("views/policy.py", measure="<img src=x onerror=alert(1)>")
+    assert not at.exception
+    assert any("not found" in w.value for w in at.warning)

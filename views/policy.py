@@ -19,6 +19,8 @@ ids = results.id.tolist()
 wanted = st.query_params.get("measure", "")
 if not ids:
     st.stop()
+if wanted and wanted not in ids:
+    st.warning(f"找不到该措施（或不在当前搜索结果中）· Measure {wanted!r} not found in the current results; showing the first.")
 index = ids.index(wanted) if wanted in ids else 0
 measure_id = st.selectbox("措施 Measure", ids, index=index)
 if measure_id != wanted:

@@ -5,7 +5,7 @@ import json
 import pandas as pd
 import streamlit as st
 
-from borderdash import checks, registers
+from borderdash import registers, ui
 from borderdash.paths import BUILT
 from borderdash.policy import kb
 
@@ -45,4 +45,4 @@ for name in ("border_counties", "im_units", "hainan_counties", "border_prefectur
         st.dataframe(df, hide_index=True, width="stretch")
 
 with st.expander("数据核查报告 Data check report (borderdash check-data)"):
-    st.code(checks.check_data().text())
+    st.code(ui.data_report())
