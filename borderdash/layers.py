@@ -29,6 +29,7 @@ def load(name: str, detail: bool = False) -> gpd.GeoDataFrame:
         "border-line": border_line,
         "neighbours": neighbours,
         "provinces": provinces,
+        "china": china,
         "platforms": _platforms,
         "corridors": _corridors,
     }
@@ -129,6 +130,13 @@ def neighbours() -> gpd.GeoDataFrame:
 
 def provinces() -> gpd.GeoDataFrame:
     gdf = _read_built("provinces.geojson")
+    gdf["source"] = BOUNDARY_SOURCE
+    return gdf
+
+
+def china() -> gpd.GeoDataFrame:
+    """China's outline, the union of the province coverage."""
+    gdf = _read_built("china.geojson")
     gdf["source"] = BOUNDARY_SOURCE
     return gdf
 

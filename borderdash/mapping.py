@@ -179,18 +179,18 @@ def standalone_html(m: folium.Map, title: str = "borderdash") -> str:
     return page.replace("<head>", f"<head><title>{html.escape(title)}</title>", 1)
 
 
-CORRIDOR_COLOURS = {"road_route": "#b71c1c", "road_segment": "#ef6c00", "railway": "#283593"}
+CORRIDOR_COLOURS = {("road", "route"): "#b71c1c", ("road", "segment"): "#ef6c00", ("rail", "line"): "#283593"}
 
 
 def add_corridors(parent, corridors: gpd.GeoDataFrame) -> None:
     """Corridors drawn dashed: the lines are schematic, through cited control points only."""
-    cols = ["id", "name_zh", "name_en", "kind", "status_zh", "status_en", "length_km", "geometry_precision"]
+    cols = ["id", "name_zh", "name_en", "kind", "part", "status_zh", "status_en", "length_km", "geometry_precision"]
     folium.GeoJson(
         escaped(corridors[corridors.geometry.notna()], cols),
         name="通道（示意）Corridors (schematic)",
         style_function=lambda f: {
-            "color": CORRIDOR_COLOURS.get(f["properties"]["kind"], "#333"),
-            "weight": 4 if f["properties"]["kind"] == "road_segment" else 2.5,
+            "color": CORRIDOR_COLOURS.get((f["properties"]["kind"], f["properties"]["part"]), "#333"),
+            "weight": 4 if f["properties"]["part"] == "segment" else 2.5,
             "dashArray": "8 6",
             "opacity": 0.9,
         },

@@ -20,6 +20,9 @@ from .geodesy import length_km
 from .paths import BUILT
 from .schema import LAYERS, province_zh
 
+CORRIDOR_PARTS = {"road_route": "route", "road_segment": "segment", "railway": "line"}
+"""Register kinds → the part of a corridor a row is; the layer's `kind` is road or rail."""
+
 
 @lru_cache(maxsize=1)
 def _unit_index() -> pd.DataFrame:
@@ -87,6 +90,9 @@ def _corridors() -> gpd.GeoDataFrame:
                 coords.append(xy)
         lines.append(shapely.LineString(coords) if len(coords) >= 2 else None)
     gdf = gpd.GeoDataFrame(reg, geometry=lines, crs=4326)
+    gdf["part"] = gdf.kind.map(CORRIDOR_PARTS)
+    gdf["kind"] = gdf.kind.map(lambda k: "rail" if k == "railway" else "road")
+    gdf["status"] = gdf.status_zh
     gdf["length_km"] = [round(length_km(g), 1) if g is not None else np.nan for g in gdf.geometry]
     passed = [counties_passed(g, counties) if g is not None else counties.iloc[0:0] for g in gdf.geometry]
     gdf["counties"] = [";".join(p.adcode) for p in passed]

@@ -143,6 +143,7 @@ LAYERS: dict[str, Layer] = {
             "省级行政区",
             "Provinces",
         ),
+        Layer("china", "name_en", "Polygon", ("name_zh", "name_en", "source"), "中国轮廓", "China outline"),
         Layer(
             "platforms",
             "id",
@@ -176,8 +177,10 @@ LAYERS: dict[str, Layer] = {
                 "id",
                 "parent_id",
                 "kind",
+                "part",
                 "name_zh",
                 "name_en",
+                "status",
                 "status_zh",
                 "status_en",
                 "length_km",

@@ -105,3 +105,17 @@ def test_check_data_exits_one_when_the_register_loses_a_county(tmp_path, monkeyp
     assert main(["check-data"]) == 1
     out = capsys.readouterr().out
     assert "[FAIL] border counties register: 139 members (plan: 140)" in out
+
+
+@pytest.mark.parametrize(
+    "layer, columns",
+    [
+        ("corridors", ["id", "name_zh", "name_en", "kind", "status", "length_km", "counties", "geometry_precision", "source"]),
+        ("platforms", ["id", "kind", "name_zh", "name_en", "province_zh", "adcode", "lon", "lat", "location_precision", "source"]),
+    ],
+)
+def test_corridor_and_platform_csv_have_the_promised_columns(tmp_path, layer, columns):
+    out = tmp_path / f"{layer}.csv"
+    assert main(["export", layer, "--format", "csv", "-o", str(out)]) == 0
+    df = pd.read_csv(out, encoding="utf-8-sig")
+    assert set(columns) <= set(df.columns) and len(df) > 20

@@ -96,3 +96,10 @@ def test_passed_table_flags_cited_control_points():
     assert table.order.tolist() == list(range(1, len(table) + 1))
     assert table.cited_control_point.sum() >= 10
     assert table.set_index("adcode").loc["450681"].cited_control_point
+
+
+def test_corridors_are_road_or_rail_with_the_plans_status(corridors):
+    assert set(corridors.kind) == {"road", "rail"}
+    assert set(corridors.part) == {"route", "segment", "line"}
+    assert (corridors.status == corridors.status_zh).all()
+    assert corridors.set_index("id").loc["rail-karamay-tacheng"].status == "规划建设"

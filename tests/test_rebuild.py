@@ -27,7 +27,15 @@ def test_tables_match_the_committed_ones(rebuilt, name):
 
 
 @pytest.mark.parametrize(
-    "name", ["counties.detail.geojson", "counties.overview.geojson", "border_line.geojson", "provinces.geojson", "neighbours.geojson"]
+    "name",
+    [
+        "counties.detail.geojson",
+        "counties.overview.geojson",
+        "border_line.geojson",
+        "provinces.geojson",
+        "china.geojson",
+        "neighbours.geojson",
+    ],
 )
 def test_geometry_matches_the_committed_files(rebuilt, name):
     new, old = gpd.read_file(rebuilt / name), gpd.read_file(BUILT / name)

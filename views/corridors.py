@@ -26,6 +26,7 @@ cols = [
     "name_zh",
     "name_en",
     "kind",
+    "part",
     "status_zh",
     "status_en",
     "length_km",

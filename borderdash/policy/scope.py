@@ -80,7 +80,10 @@ def _corridor_counties(corridor_id: str | None, kind: str | None) -> set[str]:
         if sel.empty:
             raise ScopeError(f"no corridor {corridor_id!r}")
     else:
-        sel = cor[cor.kind.str.startswith(kind) | (cor.kind == {"rail": "railway"}.get(kind, kind))]
+        want_kind, _, want_part = kind.partition(":")
+        sel = cor[(cor.kind == want_kind) & ((cor.part == want_part) if want_part else True)]
+        if sel.empty:
+            raise ScopeError(f"no corridor of kind {kind!r}; use road, rail, road:segment …")
     return {a for s in sel.counties for a in str(s).split(";") if a}
 
 
