@@ -8,67 +8,9 @@ from pathlib import Path
 import pandas as pd
 
 from .paths import REGISTERS
+from .schema import REGISTER_COLUMNS
 
-REQUIRED = {
-    "border_counties": ["adcode", "name_zh", "province_zh", "prefecture_zh", "member", "confidence", "source", "notes"],
-    "border_county_counts": ["province_zh", "province_en", "count", "alternatives", "confidence", "source", "notes"],
-    "im_units": ["id", "adcode", "name_zh", "name_en", "in_2017_list", "article", "confidence", "source", "notes"],
-    "hainan_counties": ["adcode", "name_zh", "name_en", "confidence", "source", "notes"],
-    "border_prefectures": ["adcode", "name_zh", "name_en", "province_zh", "kind", "confidence", "source", "notes"],
-    "regiments": [
-        "id",
-        "division_zh",
-        "division_en",
-        "regiment_zh",
-        "regiment_en",
-        "hq_town_zh",
-        "host_adcode",
-        "host_county_zh",
-        "township_code",
-        "lon",
-        "lat",
-        "location_precision",
-        "is_border_confidence",
-        "confidence",
-        "source",
-        "notes",
-    ],
-    "xpcc_border_divisions": ["division_zh", "division_en", "seat_adcode", "seat_zh", "regiment_count", "confidence", "source", "notes"],
-    "platforms": [
-        "id",
-        "kind",
-        "name_zh",
-        "name_en",
-        "province_zh",
-        "host_adcodes",
-        "extent",
-        "lon",
-        "lat",
-        "location_precision",
-        "approved",
-        "status",
-        "confidence",
-        "source",
-        "notes",
-    ],
-    "corridors": [
-        "id",
-        "parent_id",
-        "kind",
-        "name_zh",
-        "name_en",
-        "status_zh",
-        "status_en",
-        "document",
-        "section",
-        "geometry_precision",
-        "published_length_km",
-        "published_length_source",
-        "source",
-        "notes",
-    ],
-    "corridor_points": ["corridor_id", "seq", "place_zh", "adcode", "lon", "lat", "location_precision", "source", "notes"],
-}
+REQUIRED = REGISTER_COLUMNS
 NUMERIC = {"lon", "lat", "seq", "count", "regiment_count", "published_length_km"}
 
 

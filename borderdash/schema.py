@@ -4,6 +4,73 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Columns every register file must have (geodata/registers/<name>.csv).
+REGISTER_COLUMNS: dict[str, tuple[str, ...]] = {
+    "border_counties": ("adcode", "name_zh", "province_zh", "prefecture_zh", "member", "confidence", "source", "notes"),
+    "border_county_counts": ("province_zh", "province_en", "count", "alternatives", "confidence", "source", "notes"),
+    "im_units": ("id", "adcode", "name_zh", "name_en", "in_2017_list", "article", "confidence", "source", "notes"),
+    "hainan_counties": ("adcode", "name_zh", "name_en", "confidence", "source", "notes"),
+    "border_prefectures": ("adcode", "name_zh", "name_en", "province_zh", "kind", "confidence", "source", "notes"),
+    "regiments": (
+        "id",
+        "division_zh",
+        "division_en",
+        "regiment_zh",
+        "regiment_en",
+        "hq_town_zh",
+        "host_adcode",
+        "host_county_zh",
+        "township_code",
+        "lon",
+        "lat",
+        "location_precision",
+        "is_border_confidence",
+        "confidence",
+        "source",
+        "notes",
+    ),
+    "xpcc_border_divisions": ("division_zh", "division_en", "seat_adcode", "seat_zh", "regiment_count", "confidence", "source", "notes"),
+    "platforms": (
+        "id",
+        "kind",
+        "name_zh",
+        "name_en",
+        "province_zh",
+        "host_adcodes",
+        "extent",
+        "lon",
+        "lat",
+        "location_precision",
+        "approved",
+        "status",
+        "confidence",
+        "source",
+        "notes",
+    ),
+    "corridors": (
+        "id",
+        "parent_id",
+        "kind",
+        "name_zh",
+        "name_en",
+        "status_zh",
+        "status_en",
+        "document",
+        "section",
+        "geometry_precision",
+        "published_length_km",
+        "published_length_source",
+        "source",
+        "notes",
+    ),
+    "corridor_points": ("corridor_id", "seq", "place_zh", "adcode", "lon", "lat", "location_precision", "source", "notes"),
+}
+
+
+def _insert(columns: tuple[str, ...], after: str, new: str) -> tuple[str, ...]:
+    i = columns.index(after) + 1
+    return columns[:i] + (new,) + columns[i:]
+
 
 @dataclass(frozen=True)
 class Layer:
@@ -148,24 +215,7 @@ LAYERS: dict[str, Layer] = {
             "platforms",
             "id",
             "Point",
-            (
-                "id",
-                "kind",
-                "name_zh",
-                "name_en",
-                "province_zh",
-                "adcode",
-                "host_adcodes",
-                "extent",
-                "lon",
-                "lat",
-                "location_precision",
-                "approved",
-                "status",
-                "confidence",
-                "source",
-                "notes",
-            ),
+            _insert(REGISTER_COLUMNS["platforms"], after="province_zh", new="adcode"),
             "开发开放平台",
             "Opening-up platforms",
         ),

@@ -1,33 +1,7 @@
 import pytest
+from conftest import RAILWAYS, SEGMENTS
 
 from borderdash import layers, projects, registers
-
-SEGMENTS = [
-    "东兴—峒中",
-    "丙中洛—贡山—福贡—泸水",
-    "吉木乃—和布克赛尔",
-    "萨嘎县—朗县金东乡",
-    "阿勒泰—青河",
-    "鸣沙山—塔克什肯口岸",
-    "二连浩特口岸—满都拉图",
-    "北银根—甜水井",
-    "新华—英安",
-]
-RAILWAYS = [
-    "克拉玛依—塔城",
-    "中吉乌",
-    "中巴",
-    "防城港—东兴",
-    "临沧—清水河",
-    "日喀则—吉隆",
-    "芒市—猴桥",
-    "孙吴—逊克—乌伊岭",
-    "韩家园—黑河",
-    "鹤岗—富锦",
-    "创业—饶河—东方红",
-    "东宁—珲春",
-    "芒市—临沧—文山—靖西—防城港",
-]
 
 
 @pytest.fixture(scope="module")
