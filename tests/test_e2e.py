@@ -151,3 +151,20 @@ def test_toggling_a_layer_keeps_the_users_zoom(server, page):
     frame.locator("path.leaflet-interactive, .leaflet-overlay-pane canvas").first.wait_for(timeout=30_000)
     page.wait_for_timeout(3000)
     assert _map_frame(page).locator(".leaflet-control-scale-line").first.inner_text() == zoomed
+
+
+def test_clicking_a_county_shows_what_applies_there(server, page):
+    page.goto(f"{server}/?province=广西", wait_until="domcontentloaded")
+    _map_frame(page).locator(".leaflet-control-scale-line").first.wait_for(timeout=60_000)
+    box = page.locator("iframe[title='streamlit_folium.st_folium']").first.bounding_box()
+    answer = page.get_by_text("measures apply")
+    for dx, dy in [(0.45, 0.61), (0.5, 0.5), (0.4, 0.65), (0.55, 0.55), (0.6, 0.45)]:
+        page.mouse.click(box["x"] + dx * box["width"], box["y"] + dy * box["height"])
+        try:
+            answer.first.wait_for(timeout=8_000)
+            break
+        except Exception:
+            continue
+    assert answer.count() >= 1
+    page.get_by_role("link", name="打开地点档案 Open place profile").wait_for(timeout=10_000)
+    assert page.outside_requests == []
