@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 import pandas as pd
 
-from . import export
+from . import export, termtable
 from .filters import Filter, FilterError
 from .registers import RegisterError
 
@@ -31,6 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) stopped early: leave quietly, as other Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except (FilterError, RegisterError, KeyError, ValueError) as exc:
         print(f"borderdash: {exc}", file=sys.stderr)
         return 2
@@ -90,7 +95,17 @@ def _parser() -> argparse.ArgumentParser:
 
 def _table_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("csv", "json"), default="csv")
-    p.add_argument("-o", "--output", type=Path, help="file to write; without it a readable table is printed")
+    p.add_argument("-o", "--output", type=Path, help="file to write; without it a table fitted to the terminal is printed")
+    p.add_argument("--wide", action="store_true", help="print every column (files always carry every column)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of titles and reasons in the printed table")
+
+
+# Columns a terminal table shows by default, per command; {lang} is zh or en.
+TERMINAL_COLUMNS = {
+    "measures": ["measure_id", "section", "title_{lang}", "rule_{lang}", "via"],
+    "places": ["place_id", "name_{lang}", "province_zh", "layer", "rule_{lang}"],
+    "search": ["rank", "id", "section", "title_{lang}"],
+}
 
 
 def _build(args) -> int:
@@ -129,7 +144,7 @@ def _export(args) -> int:
 
         gdf = with_links(gdf)
     if args.output is None:
-        print(_readable(export.table(gdf)))
+        print(termtable.render(export.table(gdf)))
         print(f"({len(gdf)} rows)")
         return 0
     args.output.write_bytes(export.to_bytes(gdf, args.format, args.layer))
@@ -149,19 +164,19 @@ def _briefing(args) -> int:
 def _measures(args) -> int:
     from .policy import join
 
-    return _emit(join.measures_for(args.place), args.format, args.output)
+    return _emit(join.measures_for(args.place), args.format, args.output, _shown_columns("measures", args))
 
 
 def _places(args) -> int:
     from .policy import join
 
-    return _emit(join.places_for(args.measure), args.format, args.output)
+    return _emit(join.places_for(args.measure), args.format, args.output, _shown_columns("places", args))
 
 
 def _search(args) -> int:
     from .policy import search
 
-    return _emit(search.search(args.query, limit=args.limit), args.format, args.output)
+    return _emit(search.search(args.query, limit=args.limit), args.format, args.output, _shown_columns("search", args))
 
 
 def _verify_datum(args) -> int:
@@ -171,9 +186,13 @@ def _verify_datum(args) -> int:
     return 0
 
 
-def _emit(df: pd.DataFrame, fmt: str, output: Path | None) -> int:
+def _shown_columns(command: str, args) -> list[str] | None:
+    return None if args.wide else [c.format(lang=args.lang) for c in TERMINAL_COLUMNS[command]]
+
+
+def _emit(df: pd.DataFrame, fmt: str, output: Path | None, columns: list[str] | None = None) -> int:
     if output is None:
-        print(_readable(df))
+        print(termtable.render(df[[c for c in columns if c in df]] if columns else df))
         print(f"({len(df)} rows)")
         return 0
     if fmt == "json":
@@ -182,15 +201,6 @@ def _emit(df: pd.DataFrame, fmt: str, output: Path | None) -> int:
         output.write_bytes(export.csv_bytes(df))
     print(f"wrote {len(df)} rows to {output}", file=sys.stderr)
     return 0
-
-
-def _readable(df: pd.DataFrame, width: int = 40) -> str:
-    short = df.copy()
-    for col in short.columns:
-        if short[col].dtype == object:
-            short[col] = short[col].map(lambda v: (str(v)[: width - 1] + "…") if len(str(v)) > width else v)
-    with pd.option_context("display.max_rows", 500, "display.max_columns", 30, "display.width", 250):
-        return short.to_string(index=False)
 
 
 if __name__ == "__main__":

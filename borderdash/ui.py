@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from . import layers
+from . import i18n, layers
 from .filters import Filter
 from .schema import PROVINCES_EN
 from .sources import NEIGHBOUR_ISO3
@@ -28,9 +28,47 @@ def data_report() -> str:
 
 
 @st.cache_resource(show_spinner=False)
-def neighbour_names() -> dict[str, str]:
+def neighbour_names(lang: str = "zh") -> dict[str, str]:
     line = layers.border_line()
-    return {r.iso3: f"{r.neighbour_zh} {r.neighbour_en}" for r in line.itertuples()}
+    return {r.iso3: r.neighbour_en if lang == "en" else r.neighbour_zh for r in line.itertuples()}
+
+
+def language() -> str:
+    """The session's language: from the URL (`?lang=en`) on the first page, then remembered; Chinese by default."""
+    if "lang" not in st.session_state:
+        wanted = str(st.query_params.get("lang", "zh")).strip().lower()
+        st.session_state.lang = wanted if wanted in i18n.LANGUAGES else "zh"
+    return st.session_state.lang
+
+
+def language_switch() -> str:
+    """中文 / English at the top of the sidebar, kept in the URL like the filter."""
+    current = language()
+    with st.sidebar:
+        lang = st.radio(
+            i18n.t("lang.label", current),
+            i18n.LANGUAGES,
+            index=i18n.LANGUAGES.index(current),
+            format_func=i18n.LANGUAGE_NAMES.get,
+            horizontal=True,
+            key="lang_choice",
+        )
+    st.session_state.lang = lang
+    if lang == "zh" and "lang" in st.query_params:
+        del st.query_params["lang"]
+    elif lang != "zh" and st.query_params.get("lang") != lang:
+        st.query_params["lang"] = lang
+    return lang
+
+
+def tr(key: str, **values) -> str:
+    """Interface text in the session's language."""
+    return i18n.t(key, language(), **values)
+
+
+def table(df, columns: list[str]):
+    """A table for people in the session's language (see i18n.for_people)."""
+    return i18n.for_people(df, columns, language())
 
 
 FILTER_KEYS = ("border", "province", "neighbour")
@@ -45,7 +83,7 @@ def current_filter() -> Filter:
     if "filter_query" not in st.session_state:
         flt = Filter.from_query(st.query_params.to_dict())
         for w in flt.warnings:
-            st.warning(f"网址参数有误，已忽略 · URL parameter ignored: {w}")
+            st.warning(tr("filter.url_ignored", detail=w))
         st.session_state.filter_query = flt.to_query()
     flt = Filter.from_query(st.session_state.filter_query)
     _write_url(flt)
@@ -54,21 +92,22 @@ def current_filter() -> Filter:
 
 def filter_sidebar(flt: Filter) -> Filter:
     """Sidebar widgets for the shared filter; the choice goes to session state and the URL."""
-    names = neighbour_names()
+    lang = language()
+    names = neighbour_names(lang)
     with st.sidebar:
-        st.subheader("筛选 Filters")
-        border_only = st.toggle("仅140个边境县 Only the 140 border counties", value=flt.border_only)
+        st.subheader(tr("filter.heading"))
+        border_only = st.toggle(tr("filter.border_only"), value=flt.border_only)
         provinces = st.multiselect(
-            "省区 Province",
+            tr("filter.province"),
             list(PROVINCES_EN),
             default=list(flt.provinces),
-            format_func=lambda p: f"{p} {PROVINCES_EN[p]}",
+            format_func=lambda p: PROVINCES_EN[p] if lang == "en" else p,
         )
         neighbours = st.multiselect(
-            "邻国 Neighbouring country",
+            tr("filter.neighbour"),
             list(NEIGHBOUR_ISO3),
             default=list(flt.neighbours),
-            format_func=lambda c: f"{c} {names.get(c, '')}",
+            format_func=lambda c: f"{names.get(c, '')} ({c})",
         )
     new = Filter.build(border_only, provinces, neighbours)
     st.session_state.filter_query = new.to_query()
@@ -87,7 +126,4 @@ def _write_url(flt: Filter) -> None:
 
 
 def precision_note() -> None:
-    st.caption(
-        "空心圆点仅知所在县，位置为县内代表点，不是实际地点 · Hollow markers are known only to county level and sit at "
-        "a point inside the county, not at the real site. 通道线为示意线 · Corridor lines are schematic."
-    )
+    st.caption(tr("precision.note"))

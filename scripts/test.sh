@@ -10,4 +10,5 @@ fi
 ./scripts/setup.sh test
 .venv/bin/ruff check .
 .venv/bin/borderdash check-data > /dev/null
+echo "pytest: unit tests, then the slow rebuild, then e2e in Chromium" >&2
 exec .venv/bin/python -m pytest "$@"

