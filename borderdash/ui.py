@@ -89,5 +89,6 @@ def _write_url(flt: Filter) -> None:
 def precision_note() -> None:
     st.caption(
         "空心圆点仅知所在县，位置为县内代表点，不是实际地点 · Hollow markers are known only to county level and sit at "
-        "a point inside the county, not at the real site. 通道线为示意线 · Corridor lines are schematic."
+        "a point inside the county, not at the real site. 虚线圈：是否属58个边境团场存疑 · Dashed ring: membership of the 58 "
+        "border regiments uncertain. 通道线为示意线 · Corridor lines are schematic."
     )

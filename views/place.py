@@ -54,6 +54,13 @@ else:
             st.warning(
                 "仅知所在县/市，地图上的点为县内代表点 · Known only to county/city level; the map point is a point inside the host unit."
             )
+    if row.get("membership_confidence"):
+        st.write(f"**58个边境团场之一 One of the 58 border regiments** — 可信度 confidence: {row.membership_confidence}")
+        if row.membership_confidence == "low":
+            st.warning(
+                "未找到称其为边境团场的来源，是否属58个边境团场存疑 · "
+                "No source found that calls it a border regiment: membership of the 58 is uncertain."
+            )
     st.caption(f"来源 Source: {row.get('source', '')}")
 
 located = [(place.layer, place_id)]
