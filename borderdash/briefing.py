@@ -142,6 +142,7 @@ def legend(extras) -> list[tuple[str, str, str]]:
     ]
     if "regiments" in extras:
         rows.append(("#6a1b9a", "point", "兵团边境团场（空心：仅知所在县）XPCC regiment (hollow: county-level location)"))
+        rows.append(("#6a1b9a", "dashpoint", mapping.UNCERTAIN_MEMBER_LEGEND))
     if "platforms" in extras:
         rows.append(("#00695c", "point", "开发开放平台（空心：仅知所在县）Platform (hollow: county-level location)"))
     if "corridors" in extras:
@@ -186,6 +187,7 @@ body{margin:0;font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaH
 .sw{display:inline-block;width:14px;height:10px;margin-right:5px;vertical-align:middle}
 .sw.fill{background:var(--c);border:1px solid #666}.sw.line{border-top:3px solid var(--c);height:0}
 .sw.dash{border-top:3px dashed var(--c);height:0}.sw.point{border:2px solid var(--c);border-radius:50%;width:8px;height:8px}
+.sw.dashpoint{border:2px dashed var(--c);border-radius:50%;width:8px;height:8px}
 @page{size:A4 landscape;margin:8mm}
 @media print{.leaflet-control-zoom{display:none}body{height:190mm}}
 </style>"""

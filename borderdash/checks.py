@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from . import layers, registers
+from .schema import REGISTER_COLUMNS, REGISTER_IDS
 
 # Figures the 2017 plan states (seed 004, 一、规划背景).
 PLAN_NEIGHBOURS = 14
@@ -16,6 +18,12 @@ PLAN_BORDER_COUNTIES = 140
 PLAN_REGIMENTS = 58
 IM_UNITS = 20
 HAINAN_COUNTIES = 6
+
+# A citation a reader cannot follow: empty, a note that it was not checked, or a bare seed file id.
+PLACEHOLDER_SOURCE = re.compile(
+    r"^\s*$|not re-read|memory|unverified|\bTODO\b|\b\d{3}_[0-9a-f]{16}(?:\.txt)?\b|^\s*(?:seed|file|id)?\s*[0-9a-f]{6,}\s*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -103,8 +111,8 @@ def check_data() -> Report:
         f"XPCC border regiments: {len(regiments)} rows (plan: {PLAN_REGIMENTS}), ids unique",
     )
     r.require(set(regiments.host_adcode) <= set(counties.adcode), "regiments: every host county joins to a polygon")
-    conf = regiments.is_border_confidence.value_counts().to_dict()
-    r.say(f"  border-regiment confidence: {conf}; placed at a sourced point: {int(regiments.lon.notna().sum())}")
+    conf = regiments.membership_confidence.value_counts().to_dict()
+    r.say(f"  membership confidence (one of the 58): {conf}; placed at a sourced point: {int(regiments.lon.notna().sum())}")
     prefs = registers.read("border_prefectures")
     r.require(prefs.adcode.is_unique, f"border prefectures: {len(prefs)}")
 
@@ -129,7 +137,39 @@ def check_data() -> Report:
         r.say(f"  {seg.iso3} {seg.neighbour_zh}: {seg.length_km:,.1f} km{tag}")
 
     _check_projects(r)
+    _check_register_sources(r)
     return r
+
+
+def placeholder_sources(df: pd.DataFrame) -> pd.DataFrame:
+    """Rows whose `source` a reader cannot follow (see PLACEHOLDER_SOURCE)."""
+    return df[df.source.fillna("").str.contains(PLACEHOLDER_SOURCE)]
+
+
+def row_ids(name: str, df: pd.DataFrame) -> pd.Series:
+    """The id of each row of a register as text (compound ids joined with ':')."""
+    key = REGISTER_IDS[name]
+    if isinstance(key, tuple):
+        return df[list(key)].astype(str).agg(":".join, axis=1)
+    return df[key].astype(str)
+
+
+def _check_register_sources(r: Report) -> None:
+    r.say("")
+    r.say("== registers: rows by confidence, sources replaced by followable ones ==")
+    changes = registers.read("source_changes")
+    for name in REGISTER_COLUMNS:
+        if "source" not in REGISTER_COLUMNS[name]:
+            continue
+        df = registers.read(name)
+        by_conf = ", ".join(f"{k}: {v}" for k, v in df.confidence.value_counts().items()) if "confidence" in df else "no confidence column"
+        replaced = changes[changes.register == name]
+        ids = set(row_ids(name, df))
+        r.say(f"  {name}: {len(df)} rows ({by_conf}); sources replaced: {int(replaced.row_id.isin(ids).sum())}")
+        if "membership_confidence" in df:
+            r.say("    membership of the 58: " + ", ".join(f"{k}: {v}" for k, v in df.membership_confidence.value_counts().items()))
+        r.require(placeholder_sources(df).empty, f"{name}: every source names a document, page or article")
+        r.require(replaced.row_id.isin(ids).all(), f"{name}: every logged source change names a row that exists")
 
 
 def _check_projects(r: Report) -> None:

@@ -44,9 +44,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "overview.table": ("所示县级单位", "Counties shown"),
     "overview.to_briefing": ("制作本视图的简报地图", "Make a briefing map of this view"),
     "precision.note": (
-        "空心圆点仅知所在县，位置为县内代表点，不是实际地点；通道线为示意线。",
+        "空心圆点仅知所在县，位置为县内代表点，不是实际地点；虚线圈：是否属58个边境团场存疑；通道线为示意线。",
         "Hollow markers are known only to county level and sit at a point inside the county, not at the real site. "
-        "Corridor lines are schematic.",
+        "Dashed ring: membership of the 58 border regiments uncertain. Corridor lines are schematic.",
     ),
     # place profile
     "place.title": ("地点档案", "Place profile"),
@@ -84,6 +84,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "place.county_level": (
         "仅知所在县/市，地图上的点为县内代表点。",
         "Known only to county/city level; the map point is a point inside the host unit.",
+    ),
+    "place.membership": ("58个边境团场之一（可信度）", "One of the 58 border regiments (confidence)"),
+    "place.membership_low": (
+        "未找到称其为边境团场的来源，是否属58个边境团场存疑。",
+        "No source found that calls it a border regiment: membership of the 58 is uncertain.",
     ),
     "place.measures": ("适用措施 · {count}", "What applies here · {count}"),
     "yes": ("是", "yes"),

@@ -61,18 +61,10 @@ def _counties(detail: bool) -> gpd.GeoDataFrame:
     hainan = registers.read("hainan_counties")
     gdf["is_hainan_reference"] = gdf.adcode.isin(hainan.adcode)
     gdf["is_im_unit"] = gdf.adcode.isin(registers.read("im_units").adcode)
-    gdf["name_en"] = gdf.adcode.map(_register_names_en(reg, hainan)).fillna(gdf.name_en)
+    gdf["name_en"] = gdf.adcode.map(registers.read("county_names").set_index("adcode").name_en).fillna(gdf.name_en)
     reg_source = members.source.reindex(gdf.adcode).fillna("").to_numpy()
     gdf["source"] = [BOUNDARY_SOURCE + (f"; list: {s}" if s else "") for s in reg_source]
     return gdf[list(LAYERS["counties"].columns) + ["geometry"]]
-
-
-def _register_names_en(border_counties: pd.DataFrame, hainan: pd.DataFrame) -> pd.Series:
-    """Established English names from the registers (border-county register first), by adcode."""
-    frames = [border_counties, hainan]
-    names = pd.concat([f.set_index("adcode").name_en for f in frames if "name_en" in f])
-    names = names[names.str.strip() != ""]
-    return names[~names.index.duplicated(keep="first")]
 
 
 def county_points() -> gpd.GeoDataFrame:
@@ -91,15 +83,16 @@ def regiments() -> gpd.GeoDataFrame:
     reg["lon"], reg["lat"] = lon, lat
     reg.loc[~sourced, "location_precision"] = "county"
     reg["province_zh"] = "新疆"
+    reg["division_en"] = reg.division_zh.map(registers.read("xpcc_border_divisions").set_index("division_zh").division_en)
     return gpd.GeoDataFrame(reg[list(LAYERS["regiments"].columns)], geometry=gpd.points_from_xy(lon, lat), crs=4326)
 
 
 def im_units() -> gpd.GeoDataFrame:
-    """The 20 Inner Mongolia border units of Art. 2 of the 2023 Regulations, on their county polygons."""
+    """The 20 Inner Mongolia border units of Art. 2 of the 2023 Regulations, on their county polygons (names from the counties)."""
     reg = registers.read("im_units")
     c = counties().set_index("adcode")
     gdf = gpd.GeoDataFrame(reg, geometry=reg.adcode.map(c.geometry).values, crs=4326)
-    for col in ("province_zh", "neighbours", "border_length_km", "area_km2", "lon", "lat"):
+    for col in ("name_en", "province_zh", "neighbours", "border_length_km", "area_km2", "lon", "lat"):
         gdf[col] = reg.adcode.map(c[col]).values
     return gdf[list(LAYERS["im-units"].columns) + ["geometry"]]
 

@@ -149,11 +149,18 @@ def add_areas(parent, gdf: gpd.GeoDataFrame, label_cols: list[str], colour: str,
     ).add_to(parent)
 
 
+UNCERTAIN_MEMBER_DASH = "3 3"
+UNCERTAIN_MEMBER_NOTE = "是否属58个边境团场存疑 membership of the 58 uncertain"
+UNCERTAIN_MEMBER_LEGEND = "兵团团场（虚线圈：是否属58个边境团场存疑）XPCC regiment (dashed ring: membership of the 58 uncertain)"
+
+
 def add_points(parent, gdf: gpd.GeoDataFrame, label_cols: list[str], colour: str, name: str) -> None:
-    """Points as circle markers; county-precision points drawn hollow so they are not taken as exact."""
+    """Points as circle markers; county-precision points drawn hollow so they are not taken as exact,
+    and places whose membership of their list is low-confidence drawn with a dashed ring."""
     group = folium.FeatureGroup(name=name)
     for _, row in gdf.iterrows():
         exact = row.get("location_precision") in ("point", "town")
+        uncertain = row.get("membership_confidence") == "low"
         text = " · ".join(html.escape(str(row[c])) for c in label_cols if c in row and str(row[c]))
         precision = html.escape(str(row.get("location_precision", "")))
         folium.CircleMarker(
@@ -163,7 +170,8 @@ def add_points(parent, gdf: gpd.GeoDataFrame, label_cols: list[str], colour: str
             weight=2,
             fill=exact,
             fill_opacity=0.9 if exact else 0,
-            tooltip=f"{text} [位置精度 precision: {precision}]",
+            dash_array=UNCERTAIN_MEMBER_DASH if uncertain else None,
+            tooltip=f"{text} [位置精度 precision: {precision}]" + (f" [{UNCERTAIN_MEMBER_NOTE}]" if uncertain else ""),
         ).add_to(group)
     group.add_to(parent)
 

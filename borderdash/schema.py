@@ -8,13 +8,12 @@ from dataclasses import dataclass
 REGISTER_COLUMNS: dict[str, tuple[str, ...]] = {
     "border_counties": ("adcode", "name_zh", "province_zh", "prefecture_zh", "member", "confidence", "source", "notes"),
     "border_county_counts": ("province_zh", "province_en", "count", "alternatives", "confidence", "source", "notes"),
-    "im_units": ("id", "adcode", "name_zh", "name_en", "in_2017_list", "article", "confidence", "source", "notes"),
-    "hainan_counties": ("adcode", "name_zh", "name_en", "confidence", "source", "notes"),
+    "im_units": ("id", "adcode", "name_zh", "in_2017_list", "article", "confidence", "source", "notes"),
+    "hainan_counties": ("adcode", "name_zh", "confidence", "source", "notes"),
     "border_prefectures": ("adcode", "name_zh", "name_en", "province_zh", "kind", "confidence", "source", "notes"),
     "regiments": (
         "id",
         "division_zh",
-        "division_en",
         "regiment_zh",
         "regiment_en",
         "hq_town_zh",
@@ -24,7 +23,7 @@ REGISTER_COLUMNS: dict[str, tuple[str, ...]] = {
         "lon",
         "lat",
         "location_precision",
-        "is_border_confidence",
+        "membership_confidence",
         "confidence",
         "source",
         "notes",
@@ -60,10 +59,30 @@ REGISTER_COLUMNS: dict[str, tuple[str, ...]] = {
         "geometry_precision",
         "published_length_km",
         "published_length_source",
+        "confidence",
         "source",
         "notes",
     ),
-    "corridor_points": ("corridor_id", "seq", "place_zh", "adcode", "lon", "lat", "location_precision", "source", "notes"),
+    "corridor_points": ("corridor_id", "seq", "place_zh", "adcode", "lon", "lat", "location_precision", "confidence", "source", "notes"),
+    # The one place a county-level unit's English name is curated (other layers derive it by adcode).
+    "county_names": ("adcode", "name_zh", "name_en", "source", "notes"),
+    # Citations replaced by followable ones: register, row id, date, and what the old citation was.
+    "source_changes": ("register", "row_id", "date", "was"),
+}
+
+# Row id column of each register (for source_changes and checks).
+REGISTER_IDS = {
+    "border_counties": "adcode",
+    "border_county_counts": "province_zh",
+    "im_units": "id",
+    "hainan_counties": "adcode",
+    "border_prefectures": "adcode",
+    "regiments": "id",
+    "xpcc_border_divisions": "division_zh",
+    "platforms": "id",
+    "corridors": "id",
+    "corridor_points": ("corridor_id", "seq"),
+    "county_names": "adcode",
 }
 
 
@@ -122,7 +141,9 @@ LAYERS: dict[str, Layer] = {
             "regiments",
             "id",
             "Point",
-            _insert(REGISTER_COLUMNS["regiments"], after="host_county_zh", new="province_zh"),
+            _insert(
+                _insert(REGISTER_COLUMNS["regiments"], after="division_zh", new="division_en"), after="host_county_zh", new="province_zh"
+            ),
             "兵团边境团场",
             "XPCC border regiments",
         ),

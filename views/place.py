@@ -55,6 +55,10 @@ else:
             st.info(ui.tr("place.host_polygon"))
         elif row.location_precision in ("county", "city", "prefecture"):
             st.warning(ui.tr("place.county_level"))
+    if row.get("membership_confidence"):
+        st.write(f"**{ui.tr('place.membership')}**: {i18n.code(row.membership_confidence, lang)}")
+        if row.membership_confidence == "low":
+            st.warning(ui.tr("place.membership_low"))
     st.caption(ui.tr("place.source", value=row.get("source", "")))
 
 located = [(place.layer, place_id)]
