@@ -92,6 +92,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "place.measures": ("适用措施 · {count}", "What applies here · {count}"),
     "yes": ("是", "yes"),
+    "choose": ("请选择", "Choose"),
     "no": ("否", "no"),
     # policy explorer
     "policy.title": ("政策查询", "Policy explorer"),

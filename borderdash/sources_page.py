@@ -15,15 +15,15 @@ from .policy import kb
 
 
 def documents_table(lang: str) -> pd.DataFrame:
-    """One row per document: number, date, issuer, language and measure count first, the title last."""
+    """One row per document: number, date, measure count, language and issuer first, the title last."""
     counts = kb.counts_by_document()
     rows = [
         {
             "number": d["number"],
             "date": d.get("date") or "—",
-            "issuer": i18n.pick(d, "issuer", lang),
-            "language": d["language"],
             "measures": counts.get(k, 0),
+            "language": d["language"],
+            "issuer": i18n.pick(d, "issuer", lang),
             "title": i18n.pick(d, "title", lang),
             "notes": i18n.pick(d, "notes", lang),
             "id": k,

@@ -33,6 +33,24 @@ def neighbour_names(lang: str = "zh") -> dict[str, str]:
     return {r.iso3: r.neighbour_en if lang == "en" else r.neighbour_zh for r in line.itertuples()}
 
 
+def names_of(layer_name: str, ids: list[str]) -> list[str]:
+    """Names of places of a layer, in the session's language, in the order of the ids."""
+    gdf = layer(layer_name).drop_duplicates("id").set_index("id")
+    named = i18n.pick(gdf, "name", language())
+    return [str(named.get(i, i)) for i in ids]
+
+
+def border_by_neighbour(km_by_neighbour: str) -> str:
+    """'KGZ:367.2;KAZ:12.0' -> '吉尔吉斯斯坦 367 km、…' in the session's language; '—' when none."""
+    names = neighbour_names(language())
+    parts = []
+    for item in str(km_by_neighbour or "").split(";"):
+        iso3, _, km = item.partition(":")
+        if iso3:
+            parts.append(f"{names.get(iso3, iso3)} {float(km or 0):,.1f} km")
+    return ("、" if language() == "zh" else ", ").join(parts) or "—"
+
+
 def language() -> str:
     """The session's language: from the URL (`?lang=en`) on the first page, then remembered; Chinese by default."""
     if "lang" not in st.session_state:
@@ -101,12 +119,14 @@ def filter_sidebar(flt: Filter) -> Filter:
             tr("filter.province"),
             list(PROVINCES_EN),
             default=list(flt.provinces),
+            placeholder=tr("choose"),
             format_func=lambda p: PROVINCES_EN[p] if lang == "en" else p,
         )
         neighbours = st.multiselect(
             tr("filter.neighbour"),
             list(NEIGHBOUR_ISO3),
             default=list(flt.neighbours),
+            placeholder=tr("choose"),
             format_func=lambda c: f"{names.get(c, '')} ({c})",
         )
     new = Filter.build(border_only, provinces, neighbours)

@@ -15,6 +15,7 @@ extras = st.multiselect(
     ui.tr("briefing.layers"),
     list(briefing.EXTRAS),
     default=["regiments"],
+    placeholder=ui.tr("choose"),
     format_func={extra: ui.tr(f"overview.{extra}") for extra in briefing.EXTRAS}.get,
 )
 comp = briefing.Composition(flt, frozenset(extras))

@@ -35,7 +35,7 @@ if place.layer == "counties":
     cols[4].metric(ui.tr("place.to_border"), f"{c.dist_to_border_km:,.1f}", help=ui.tr("place.to_border_help"))
     st.write(
         f"**{ui.tr('place.province')}** {c.province_zh} · **{ui.tr('place.prefecture')}** {c.prefecture_zh} · "
-        f"**{ui.tr('place.neighbours')}** {c.neighbours or '—'} ({c.border_km_by_neighbour or '—'})"
+        f"**{ui.tr('place.neighbours')}** {ui.border_by_neighbour(c.border_km_by_neighbour)}"
     )
     confidence = ui.tr("place.list_confidence", value=i18n.code(c.border_register_confidence, lang)) if c.is_border_county else ""
     st.write(f"**{ui.tr('place.is_border_county')}**: {ui.tr('yes' if c.is_border_county else 'no')} {confidence}")
@@ -43,8 +43,8 @@ if place.layer == "counties":
         st.caption(ui.tr("place.disputed", value=c.disputed_units))
     hosted = projects.places_in_county(place_id)
     st.write(
-        f"**{ui.tr('place.corridors')}** {', '.join(hosted['corridors']) or '—'} · "
-        f"**{ui.tr('place.platforms')}** {', '.join(hosted['platforms']) or '—'}"
+        f"**{ui.tr('place.corridors')}** {', '.join(ui.names_of('corridors', hosted['corridors'])) or '—'} · "
+        f"**{ui.tr('place.platforms')}** {', '.join(ui.names_of('platforms', hosted['platforms'])) or '—'}"
     )
     st.caption(ui.tr("place.source", value=c.source))
 else:

@@ -10,7 +10,7 @@ st.title(ui.tr("sources.title"))
 
 st.subheader(ui.tr("sources.documents"))
 docs = sources_page.documents_table(lang)
-st.dataframe(docs, hide_index=True, width="stretch")
+st.table(docs.set_index(docs.columns[0]))
 
 st.subheader(ui.tr("sources.read"))
 doc_ids = list(kb.documents())
