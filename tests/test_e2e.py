@@ -104,7 +104,7 @@ def test_overview_map_draws_offline_with_chinese_text(server, page, tmp_path):
 
 def test_place_profile_shows_measures_with_their_reasons(server, page):
     page.goto(f"{server}/place?place=450681", wait_until="domcontentloaded")
-    page.get_by_text("适用措施 What applies here").wait_for(timeout=90_000)
+    page.get_by_text("适用措施 ·").wait_for(timeout=90_000)
     page.get_by_text("东兴市").first.wait_for(timeout=30_000)
     assert page.outside_requests == []
 
@@ -131,10 +131,10 @@ def test_briefing_file_draws_and_prints_offline(browser, tmp_path):
 def test_filter_survives_a_page_switch_and_stays_in_the_url(server, page):
     page.goto(f"{server}/?province=广西", wait_until="domcontentloaded")
     _map_frame(page)
-    page.get_by_role("link", name="通道与平台 Corridors & platforms").click()
-    page.get_by_text("通道与平台 · Corridors & platforms").wait_for(timeout=60_000)
+    page.get_by_role("link", name="通道与平台").click()
+    page.get_by_role("heading", name="通道与平台").wait_for(timeout=60_000)
     page.wait_for_function("() => decodeURIComponent(location.search).includes('广西')", timeout=30_000)
-    assert page.get_by_text("广西 Guangxi").first.is_visible()
+    assert page.get_by_text("广西").first.is_visible()
     assert page.outside_requests == []
 
 
@@ -147,14 +147,14 @@ def test_toggling_a_layer_keeps_the_users_zoom(server, page):
     frame.locator(".leaflet-control-zoom-in").click()
     page.wait_for_timeout(1000)
     zoomed = scale.inner_text()
-    page.get_by_text("开发开放平台 Platforms").click()
+    page.get_by_text("开发开放平台").click()
     frame.locator("path.leaflet-interactive, .leaflet-overlay-pane canvas").first.wait_for(timeout=30_000)
     page.wait_for_timeout(3000)
     assert _map_frame(page).locator(".leaflet-control-scale-line").first.inner_text() == zoomed
 
 
 def test_clicking_a_county_shows_what_applies_there(server, page):
-    page.goto(f"{server}/?province=广西", wait_until="domcontentloaded")
+    page.goto(f"{server}/?province=广西&lang=en", wait_until="domcontentloaded")
     _map_frame(page).locator(".leaflet-control-scale-line").first.wait_for(timeout=60_000)
     box = page.locator("iframe[title='streamlit_folium.st_folium']").first.bounding_box()
     answer = page.get_by_text("measures apply")
@@ -166,5 +166,31 @@ def test_clicking_a_county_shows_what_applies_there(server, page):
         except Exception:
             continue
     assert answer.count() >= 1
-    page.get_by_role("link", name="打开地点档案 Open place profile").wait_for(timeout=10_000)
+    page.get_by_role("link", name="Open place profile").wait_for(timeout=10_000)
+    assert page.outside_requests == []
+
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+LATIN_WORD = re.compile(r"\b[A-Za-z]{4,}\b")
+
+
+def _sidebar_and_headings(page) -> list[str]:
+    texts = page.locator("section[data-testid=stSidebar] label, section[data-testid=stSidebar] h2, h1, h2, h3").all_inner_texts()
+    return [t.strip() for t in texts if t.strip() and not t.startswith("语言") and t.strip() not in ("中文", "English")]
+
+
+def test_switching_language_shows_one_language_only(server, page):
+    page.goto(f"{server}/place?place=450681", wait_until="domcontentloaded")
+    page.get_by_role("heading", name="地点档案").wait_for(timeout=90_000)
+    page.get_by_text("适用措施 ·").wait_for(timeout=90_000)
+    chinese = _sidebar_and_headings(page)
+    assert chinese and not [t for t in chinese if LATIN_WORD.search(t)]
+    page.get_by_text("English", exact=True).click()
+    page.get_by_role("heading", name="Place profile").wait_for(timeout=60_000)
+    page.get_by_text("What applies here").wait_for(timeout=60_000)
+    page.wait_for_function("() => location.search.includes('lang=en')", timeout=30_000)
+    english = _sidebar_and_headings(page)
+    assert english and not [t for t in english if CJK.search(t)]
+    page.get_by_role("link", name="Overview").click()
+    page.get_by_role("heading", name="China's land border areas").wait_for(timeout=60_000)
     assert page.outside_requests == []
