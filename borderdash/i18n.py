@@ -41,6 +41,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "metric.area_km2": ("面积（平方公里）", "Area (km²)"),
     "overview.clicked": ("{name} — {count} 项措施适用", "{name} — {count} measures apply"),
     "overview.open_profile": ("打开地点档案", "Open place profile"),
+    "overview.profile": ("档案", "Profile"),
+    "overview.open": ("打开", "Open"),
+    "metric.area_help": ("所示县级单位面积之和（椭球面测量）。", "Sum of the shown counties' areas, measured on the ellipsoid."),
     "overview.table": ("所示县级单位", "Counties shown"),
     "overview.to_briefing": ("制作本视图的简报地图", "Make a briefing map of this view"),
     "precision.note": (

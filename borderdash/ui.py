@@ -51,6 +51,11 @@ def border_by_neighbour(km_by_neighbour: str) -> str:
     return ("、" if language() == "zh" else ", ").join(parts) or "—"
 
 
+def profile_query(place_id: str) -> str:
+    """Query string of a place's profile link, keeping the session's language."""
+    return f"place={place_id}" + ("&lang=en" if language() == "en" else "")
+
+
 def language() -> str:
     """The session's language: from the URL (`?lang=en`) on the first page, then remembered; Chinese by default."""
     if "lang" not in st.session_state:

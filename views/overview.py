@@ -28,8 +28,8 @@ border = flt.apply(ui.layer("border-line"))
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(ui.tr("metric.counties_shown"), len(shown))
 c2.metric(ui.tr("metric.border_counties"), int(shown.is_border_county.sum()))
-c3.metric(ui.tr("metric.border_km"), f"{border.length_km.sum():,.0f}")
-c4.metric(ui.tr("metric.area_km2"), f"{shown.area_km2.sum():,.0f}")
+c3.metric(ui.tr("metric.border_km"), f"{border.length_km.sum():,.0f}", help=ui.tr("place.border_help"))
+c4.metric(ui.tr("metric.area_km2"), f"{shown.area_km2.sum():,.0f}", help=ui.tr("metric.area_help"))
 
 center, zoom = briefing.view(flt)
 out = st_folium(
@@ -59,7 +59,15 @@ ordered = regions_shown.sort_values(
 st.subheader(ui.tr("overview.table"))
 columns = ["name", "province_zh", "is_border_county", "neighbours", "border_length_km", "area_km2", "share_within_3km"]
 columns += ["measure_count", "corridors", "platforms", "adcode"]
-st.dataframe(ui.table(ordered, columns), hide_index=True, width="stretch")
+people = ui.table(ordered, columns)
+profile = ui.tr("overview.profile")
+people.insert(0, profile, ["/place?" + ui.profile_query(a) for a in ordered.adcode])
+st.dataframe(
+    people,
+    hide_index=True,
+    width="stretch",
+    column_config={profile: st.column_config.LinkColumn(profile, display_text=ui.tr("overview.open"), width="small")},
+)
 table = export.table(ordered)
 d1, d2, d3 = st.columns(3)
 d1.download_button("CSV", export.csv_bytes(table), "borderdash_counties.csv", "text/csv")
