@@ -90,8 +90,16 @@ def tr(key: str, **values) -> str:
 
 
 def table(df, columns: list[str]):
-    """A table for people in the session's language (see i18n.for_people)."""
-    return i18n.for_people(df, columns, language())
+    """A table for people in the session's language (see i18n.for_people), neighbours and provinces by name."""
+    lang = language()
+    shown = df.copy()
+    if "neighbours" in shown:
+        names = neighbour_names(lang)
+        sep = "、" if lang == "zh" else ", "
+        shown["neighbours"] = shown.neighbours.fillna("").map(lambda s: sep.join(names.get(c, c) for c in str(s).split(";") if c))
+    if lang == "en" and "province_zh" in shown:
+        shown["province_zh"] = shown.province_zh.map(lambda p: PROVINCES_EN.get(p, p))
+    return i18n.for_people(shown, columns, lang)
 
 
 FILTER_KEYS = ("border", "province", "neighbour")

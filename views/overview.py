@@ -5,6 +5,7 @@ from streamlit_folium import st_folium
 
 from borderdash import briefing, export, mapping, regions, ui
 from borderdash.policy import join
+from borderdash.schema import PROVINCES_EN
 
 lang = ui.language()
 st.title(ui.tr("overview.title"))
@@ -53,9 +54,10 @@ if adcode in set(shown.adcode):
     st.page_link("views/place.py", label=ui.tr("overview.open_profile"), query_params={"place": adcode})
 
 regions_shown = regions.with_links(shown)
-ordered = regions_shown.sort_values(
-    ["is_border_county", "province_zh", "border_length_km", "adcode"], ascending=[False, True, False, True]
-)
+province_order = regions_shown.province_zh.map({p: i for i, p in enumerate(PROVINCES_EN)})
+ordered = regions_shown.assign(_p=province_order).sort_values(
+    ["is_border_county", "_p", "border_length_km", "adcode"], ascending=[False, True, False, True]
+).drop(columns="_p")
 st.subheader(ui.tr("overview.table"))
 columns = ["name", "province_zh", "is_border_county", "neighbours", "border_length_km", "area_km2", "share_within_3km"]
 columns += ["measure_count", "corridors", "platforms", "adcode"]
