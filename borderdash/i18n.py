@@ -101,7 +101,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "policy.title": ("政策查询", "Policy explorer"),
     "policy.search": (
         "搜索（中文或英文：边民补助、entrepreneurship loans、G219、0-3 km）",
-        "Search (Chinese or English: 边民补助, entrepreneurship loans, G219, 0-3 km)",
+        "Search in Chinese or English (entrepreneurship loans, border ports, G219, 0-3 km)",
     ),
     "policy.no_match": ("没有匹配的措施，请换用更少或其他词语。", "No measure matches; try fewer or other words."),
     "policy.unknown_measure": ("没有编号为“{wanted}”的措施，显示第一项。", "No measure with id “{wanted}”; showing the first."),
