@@ -1,4 +1,9 @@
-"""The place × measure join: "what applies here?" and "where does this apply?", each with the reason."""
+"""The place × measure join: "what applies here?" and "where does this apply?", each with the reason.
+
+Two limits hold whatever a measure's rules say: a document reaches only places inside its
+jurisdiction (`reach` in documents.yaml), and a platform approved after a document reaches its
+measures only through a rule that names it.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,34 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .. import layers
 from . import kb, scope
 
-MEASURE_COLUMNS = ["measure_id", "document", "section", "title_zh", "title_en", "theme", "direct", "rule", "rule_zh", "rule_en", "via"]
+MEASURE_COLUMNS = [
+    "measure_id",
+    "document",
+    "section",
+    "title_zh",
+    "title_en",
+    "theme",
+    "direct",
+    "rule",
+    "rule_zh",
+    "rule_en",
+    "via",
+    "reason_zh",
+    "reason_en",
+]
+PLATFORM_KINDS = {
+    "pilot_zone": ("重点开发开放试验区", "key pilot zone"),
+    "border_port": ("口岸", "port"),
+    "border_ecz": ("边境经济合作区", "border economic cooperation zone"),
+    "cross_border_ecz": ("跨境经济合作区", "cross-border economic cooperation zone"),
+    "border_tourism_zone": ("边境旅游试验区", "border tourism pilot zone"),
+    "island_cooperation_zone": ("合作示范区", "cooperation zone"),
+    "new_district": ("国家级新区", "state-level new district"),
+}
+HOSTED_LAYERS = {"im-units": ("边境旗市区", "border unit"), "regiments": ("团场", "regiment"), "prefectures": ("地级", "prefecture")}
+OUTSIDE = "not in the nine border provinces nor Hainan's six counties"
 
 
 class PlaceNotFound(KeyError):
@@ -17,17 +46,36 @@ class PlaceNotFound(KeyError):
         return str(self.args[0])
 
 
+def in_reach(document_id: str, province_zh: str) -> bool:
+    """Whether a place in this province lies inside the document's jurisdiction."""
+    provinces = kb.documents()[document_id]["reach"]["provinces"]
+    return provinces == "all" or scope.province_short(province_zh) in {scope.province_short(p) for p in provinces}
+
+
+def approved_after(approved: str, date: str | None) -> bool:
+    """A platform approved after the document (compared at the precision the approval is known; unknown is not later)."""
+    approved, date = str(approved or "").strip(), str(date or "").strip()
+    if not approved or not date or approved.lower() == "nan":
+        return False
+    return approved > date[: len(approved)]
+
+
 @lru_cache(maxsize=1)
 def long_table() -> pd.DataFrame:
     """Every (place, measure, rule) that holds directly: the base of every answer."""
+    approved = scope.places("platforms").set_index("place_id").approved.astype(str).to_dict()
     frames = []
     for m in kb.measures():
+        date = kb.documents()[m["document"]].get("date")
         for rule_id in m["scope"]:
             hits = scope.evaluate(rule_id)
+            keep = hits.province_zh.map(lambda p, d=m["document"]: in_reach(d, p)).astype(bool)
+            later = (hits.layer == "platforms") & ~hits.explicit.astype(bool)
+            later &= hits.place_id.map(lambda p, d=date: approved_after(approved.get(p, ""), d)).astype(bool)
+            hits = hits[keep & ~later]
             if hits.empty:
                 continue
-            hits = hits.assign(measure_id=m["id"], scope_rule=rule_id)
-            frames.append(hits)
+            frames.append(hits.assign(measure_id=m["id"], scope_rule=rule_id))
     df = pd.concat(frames, ignore_index=True)
     return df.drop_duplicates(["layer", "place_id", "measure_id", "rule"]).reset_index(drop=True)
 
@@ -36,40 +84,67 @@ def all_places() -> pd.DataFrame:
     return pd.concat([scope.places(layer)[scope.PLACE_COLUMNS] for layer in scope.ID_COLUMNS], ignore_index=True)
 
 
+@lru_cache(maxsize=1)
+def _unit_counties() -> pd.DataFrame:
+    from ..projects import _unit_index
+
+    idx = _unit_index().reset_index()
+    return idx[idx.level == "county"].reset_index(drop=True)
+
+
 def resolve(place_id: str) -> pd.Series:
-    """The place row for an id (county/prefecture adcode, regiment, unit or platform id); clear error if none."""
+    """The place row for an id or exact name: a place of a layer, else any county of China (unit index)."""
     place_id = str(place_id).strip()
     found = all_places()
     rows = found[found.place_id == place_id]
     if rows.empty:
-        by_name = found[(found.name_zh == place_id) | (found.name_en.str.lower() == place_id.lower())]
-        if len(by_name) >= 1:
-            rows = by_name
-    if rows.empty:
+        rows = found[(found.name_zh == place_id) | (found.name_en.fillna("").str.lower() == place_id.lower())]
+    if not rows.empty:
+        order = list(scope.ID_COLUMNS)
+        return rows.assign(_o=rows.layer.map(order.index)).sort_values("_o").iloc[0].drop("_o")
+    units = _unit_counties()
+    hit = units[(units.adcode == place_id) | (units.name_zh == place_id)]
+    if hit.empty:
         raise PlaceNotFound(
-            f"no place {place_id!r}: use a county adcode (e.g. 450681), an Inner Mongolia unit id (im-150781), "
-            "a regiment id (xpcc-4-61), a platform id (pz-dongxing) or an exact Chinese name"
+            f"no place {place_id!r}: use a county adcode (e.g. 450681 or any of China's 2,840 counties), an Inner Mongolia "
+            "unit id (im-150781), a regiment id (xpcc-4-61), a platform id (pz-dongxing) or an exact Chinese name"
         )
-    order = list(scope.ID_COLUMNS)
-    return rows.assign(_o=rows.layer.map(order.index)).sort_values("_o").iloc[0].drop("_o")
+    row = hit.iloc[0]
+    return pd.Series({"layer": "counties", "place_id": row.adcode, "name_zh": row.name_zh, "name_en": "", "province_zh": row.province_zh})
 
 
-def _hosted(place: pd.Series) -> list[tuple[str, str]]:
-    """(layer, id) of places that sit in a county and whose measures reach it: units, regiments, platforms, prefecture."""
+def _platform_coverage() -> dict[tuple[str, str], str]:
+    reg = scope.platform_counties()
+    return {(p, a): c for p, a, c in zip(reg.platform_id, reg.adcode, reg.coverage, strict=True)}
+
+
+def _hosted(place: pd.Series) -> list[tuple[str, str, str, str]]:
+    """(layer, id, via_zh, via_en) of places in a county whose measures reach it: units, regiments, platforms, prefecture."""
     if place.layer != "counties":
         return []
     adcode = place.place_id
     out = []
     im = scope.places("im-units")
-    out += [("im-units", i) for i in im.loc[im.adcode == adcode, "place_id"]]
+    for pid, name, name_en in zip(im.place_id, im.name_zh, im.name_en, strict=True):
+        if adcode in scope.footprint("im-units", pid):
+            out.append(("im-units", pid, f"边境旗市区：{name}", f"border unit: {name_en}"))
     reg = scope.places("regiments")
-    out += [("regiments", i) for i in reg.loc[reg.host_adcode == adcode, "place_id"]]
+    for pid, name, name_en in zip(reg.place_id, reg.name_zh, reg.name_en, strict=True):
+        if adcode in scope.footprint("regiments", pid):
+            out.append(("regiments", pid, f"团场：{name}", f"regiment: {name_en}"))
     plat = scope.places("platforms")
-    out += [("platforms", i) for i, s in zip(plat.place_id, plat.host_adcodes, strict=False) if adcode in str(s).split(";")]
-    county = layers.counties().set_index("adcode")
-    pref = county.loc[adcode, "prefecture_adcode"] if adcode in county.index else ""
-    if pref:
-        out.append(("prefectures", pref))
+    coverage = _platform_coverage()
+    for pid, kind, name, name_en in zip(plat.place_id, plat.kind, plat.name_zh, plat.name_en, strict=True):
+        if adcode in scope.footprint("platforms", pid):
+            zh, en = PLATFORM_KINDS.get(kind, ("平台", "platform"))
+            part = coverage.get((pid, adcode)) == "part"
+            via_zh = f"{zh}：{name}" + ("（部分区域）" if part else "")
+            via_en = f"{en}: {name_en}" + (" (part of the county)" if part else "")
+            out.append(("platforms", pid, via_zh, via_en))
+    pref = scope.places("prefectures")
+    for pid, name, name_en in zip(pref.place_id, pref.name_zh, pref.name_en, strict=True):
+        if adcode in scope.footprint("prefectures", pid) and adcode != pid:
+            out.append(("prefectures", pid, f"所在地级：{name}", f"prefecture: {name_en}"))
     return out
 
 
@@ -77,23 +152,59 @@ def measures_for(place_id: str) -> pd.DataFrame:
     """Measures that apply to a place, each with the rule that matched and, if indirect, the place it came through."""
     place = resolve(place_id)
     table = long_table()
-    names = all_places().set_index(["layer", "place_id"])
-    parts = [table[(table.layer == place.layer) & (table.place_id == place.place_id)].assign(via="")]
-    for layer, pid in _hosted(place):
+    direct = table[(table.layer == place.layer) & (table.place_id == place.place_id)]
+    parts = [direct.assign(via="", via_zh="", via_en="")]
+    for layer, pid, via_zh, via_en in _hosted(place):
         hit = table[(table.layer == layer) & (table.place_id == pid)]
         if len(hit):
-            name = names.loc[(layer, pid), "name_zh"] if (layer, pid) in names.index else pid
-            name = name.iloc[0] if isinstance(name, pd.Series) else name
-            parts.append(hit.assign(via=f"{layer}:{pid} {name}"))
-    hits = _with_measures(pd.concat(parts, ignore_index=True))
+            parts.append(hit.assign(via=f"{layer}:{pid}", via_zh=via_zh, via_en=via_en))
+    hits = pd.concat(parts, ignore_index=True)
+    if hits.empty:
+        return pd.DataFrame(columns=MEASURE_COLUMNS)
+    hits = _with_measures(hits)
+    hits = hits[hits.document.map(lambda d: in_reach(d, place.province_zh)).astype(bool)]
     hits["direct"] = hits.via == ""
-    joined = {"direct": "any", "rule": _join, "rule_zh": _join, "rule_en": _join, "via": _join}
+    hits["reason_zh"] = [_reason(r, d, v, "；", "经") for r, d, v in zip(hits.rule_zh, hits.detail_zh, hits.via_zh, strict=True)]
+    hits["reason_en"] = [_reason(r, d, v, "; ", "via ") for r, d, v in zip(hits.rule_en, hits.detail_en, hits.via_en, strict=True)]
+    joined = {"direct": "any", "rule": _join, "rule_zh": _join, "rule_en": _join, "via": _join, "reason_zh": _join, "reason_en": _join}
     out = hits.groupby("measure_id", sort=False).agg({c: "first" for c in MEASURE_COLUMNS[1:6]} | joined).reset_index()
     return out[MEASURE_COLUMNS]
 
 
+def _reason(rule: str, detail: str, via: str, sep: str, through: str) -> str:
+    text = rule + (f"（{detail}）" if detail and sep == "；" else f" ({detail})" if detail else "")
+    return text + (f"{sep}{through}{via}" if via else "")
+
+
 def _join(values) -> str:
     return "; ".join(dict.fromkeys(v for v in values if v))
+
+
+def notes_for(place_id: str) -> list[str]:
+    """What a reader must know beside the table: why nothing applies, or why a platform's measures stop at it."""
+    place = resolve(place_id)
+    notes = []
+    county_ids = set(scope.places("counties").place_id)
+    if place.layer == "counties" and place.place_id not in county_ids:
+        notes.append(f"{place.name_zh} ({place.place_id}, {place.province_zh}): {OUTSIDE}; no measure of the five documents names it")
+    named = set(scope.platform_counties().platform_id)
+    pref_ids = set(scope._prefecture_counties())
+    plat = scope.places("platforms")
+    for row in plat.itertuples():
+        codes = [c for c in str(row.host_adcodes).split(";") if c in pref_ids]
+        if not codes or row.place_id in named:
+            continue
+        in_pref = place.layer == "counties" and any(place.place_id[:4] == c[:4] for c in codes)
+        if row.place_id == place.place_id or in_pref:
+            notes.append(
+                f"{row.name_zh} ({row.place_id}) is registered at prefecture level ({';'.join(codes)}): no source found names the "
+                "counties it covers, so its measures stay with the platform and are not passed to any county"
+            )
+    if place.layer == "counties" and place.place_id in county_ids and measures_for(place.place_id).empty:
+        notes.append(
+            f"{place.name_zh} ({place.place_id}) is in {place.province_zh} but is not a border county and hosts no place a measure reaches"
+        )
+    return notes
 
 
 def places_for(measure_id: str) -> pd.DataFrame:
@@ -101,7 +212,7 @@ def places_for(measure_id: str) -> pd.DataFrame:
     kb.measure(measure_id)
     table = long_table()
     hits = table[table.measure_id == measure_id]
-    out = hits[scope.PLACE_COLUMNS + ["rule"]].copy()
+    out = hits[scope.PLACE_COLUMNS + ["rule", "detail_zh", "detail_en"]].copy()
     out["rule_zh"] = out.rule.map(lambda r: scope.label(r, "zh"))
     out["rule_en"] = out.rule.map(lambda r: scope.label(r, "en"))
     return out.sort_values(["layer", "province_zh", "place_id"]).reset_index(drop=True)
@@ -134,15 +245,14 @@ def place_measure_table(wide: bool = False) -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def measures_by_county() -> dict[str, tuple[str, ...]]:
-    """adcode -> ids of measures reaching the county directly or through a place it hosts (all counties at once)."""
+    """adcode -> ids of measures reaching the county directly or through a place it lies under (all counties at once)."""
     table = long_table()
-    county = layers.counties()
     links = [table[table.layer == "counties"][["place_id", "measure_id"]].rename(columns={"place_id": "adcode"})]
-    im = scope.places("im-units")[["place_id", "adcode"]]
-    reg = scope.places("regiments")[["place_id", "host_adcode"]].rename(columns={"host_adcode": "adcode"})
-    plat = scope.places("platforms")[["place_id", "host_adcodes"]].assign(adcode=lambda d: d.host_adcodes.str.split(";")).explode("adcode")
-    pref = county[["adcode", "prefecture_adcode"]].rename(columns={"prefecture_adcode": "place_id"})
-    for layer, hosts in (("im-units", im), ("regiments", reg), ("platforms", plat[["place_id", "adcode"]]), ("prefectures", pref)):
+    for layer in ("im-units", "regiments", "platforms", "prefectures"):
+        hosts = pd.DataFrame(
+            [(pid, a) for pid in scope.places(layer).place_id for a in scope.footprint(layer, pid) if a != pid],
+            columns=["place_id", "adcode"],
+        )
         hit = table[table.layer == layer][["place_id", "measure_id"]].merge(hosts, on="place_id")
         links.append(hit[["adcode", "measure_id"]])
     df = pd.concat(links, ignore_index=True).drop_duplicates()

@@ -25,7 +25,7 @@ MEASURE_FIELDS = (
     "quantities",
     "scope",
 )
-LIST_FIELDS = ("theme", "instrument", "departments", "scope")
+LIST_FIELDS = ("theme", "instrument", "departments", "scope", "only")
 
 
 def _load_yaml(path: Path):
@@ -66,7 +66,8 @@ def _measures() -> tuple[dict, ...]:
             rec = dict(rec)
             rec["_file"] = path.name
             for field in LIST_FIELDS:
-                rec[field] = list(rec.get(field) or [])
+                value = rec.get(field) or []
+                rec[field] = [value] if isinstance(value, str) else list(value)
             rec["quantities"] = list(rec.get("quantities") or [])
             records.append(rec)
     return tuple(records)
@@ -138,6 +139,7 @@ def problems(check_quotes: bool = True) -> list[str]:
     out += [f"duplicate id {i}" for i in sorted({i for i in ids if ids.count(i) > 1})]
     themes, instruments = vocab()["themes"], vocab()["instruments"]
     deps, rules, docs = departments(), scopes(), documents()
+    out += [f"document {d}: no reach" for d, doc in docs.items() if "provinces" not in (doc.get("reach") or {})]
     texts = {}
     for r in _measures():
         rid = r["id"]
@@ -151,7 +153,7 @@ def problems(check_quotes: bool = True) -> list[str]:
         out += [f"{rid}: unknown theme {t}" for t in r["theme"] if t not in themes]
         out += [f"{rid}: unknown instrument {t}" for t in r["instrument"] if t not in instruments]
         out += [f"{rid}: unknown department {t}" for t in r["departments"] if t not in deps]
-        out += [f"{rid}: unknown scope rule {t}" for t in r["scope"] if t not in rules]
+        out += [f"{rid}: unknown scope rule {t}" for t in r["scope"] + r["only"] if t not in rules]
         if not r["scope"]:
             out.append(f"{rid}: empty scope")
         if check_quotes:
