@@ -164,7 +164,15 @@ def _briefing(args) -> int:
 def _measures(args) -> int:
     from .policy import join
 
-    return _emit(join.measures_for(args.place), args.format, args.output, _shown_columns("measures", args))
+    measures = join.measures_for(args.place)
+    code = _emit(measures, args.format, args.output, _shown_columns("measures", args))
+    place = join.resolve(args.place)
+    stream = sys.stderr if args.output else sys.stdout
+    if measures.empty:
+        print(f"no measure of the five documents applies to {place.name_zh} ({place.place_id})", file=stream)
+    for note in join.notes_for(args.place):
+        print(f"note: {note}", file=stream)
+    return code
 
 
 def _places(args) -> int:
@@ -192,7 +200,8 @@ def _shown_columns(command: str, args) -> list[str] | None:
 
 def _emit(df: pd.DataFrame, fmt: str, output: Path | None, columns: list[str] | None = None) -> int:
     if output is None:
-        print(termtable.render(df[[c for c in columns if c in df]] if columns else df))
+        if len(df):
+            print(termtable.render(df[[c for c in columns if c in df]] if columns else df))
         print(f"({len(df)} rows)")
         return 0
     if fmt == "json":

@@ -44,6 +44,16 @@ def test_place_profile_lists_measures_and_warns_on_unknown_place():
     assert any("nowhere" in w.value for w in bad.warning)
 
 
+def test_place_profile_answers_an_interior_county_by_adcode_or_name():
+    at = _run("views/place.py", place="510107")
+    assert not at.exception
+    assert any("0" in s.value for s in at.subheader if "What applies here" in s.value)
+    assert any("nor Hainan" in i.value for i in at.info)
+    by_name = _run("views/place.py", place="安宁市")
+    assert not by_name.exception
+    assert by_name.selectbox[0].value == "530181"
+
+
 def test_policy_search_from_the_url():
     at = _run("views/policy.py", q="entrepreneurship loans", lang="en")
     assert not at.exception

@@ -9,12 +9,17 @@ from borderdash.policy import join
 
 lang = ui.language()
 st.title(ui.tr("place.title"))
-places = join.all_places()
+places = join.place_options()
 options = places.place_id.tolist()
 names = i18n.pick(places, "name", lang)
 labels = dict(zip(places.place_id, names + " · " + places.layer.map(lambda v: i18n.code(v, lang)), strict=False))
 
 wanted = st.query_params.get("place", "")
+if wanted and wanted not in labels:
+    try:
+        wanted = join.resolve(wanted).place_id
+    except join.PlaceNotFound:
+        pass
 if wanted and wanted not in labels:
     st.warning(ui.tr("place.not_found", wanted=wanted))
     wanted = ""
@@ -25,7 +30,10 @@ if place_id != wanted:
 
 place = join.resolve(place_id)
 st.header(i18n.pick(place, "name", lang))
-if place.layer == "counties":
+known = join.in_layers(place)
+if not known:
+    st.write(ui.tr("place.unit_only", province=place.province_zh, adcode=place_id))
+elif place.layer == "counties":
     c = ui.layer("counties").set_index("adcode").loc[place_id]
     cols = st.columns(5)
     cols[0].metric(ui.tr("place.border_km"), f"{c.border_length_km:,.1f}", help=ui.tr("place.border_help"))
@@ -61,22 +69,25 @@ else:
             st.warning(ui.tr("place.membership_low"))
     st.caption(ui.tr("place.source", value=row.get("source", "")))
 
-located = [(place.layer, place_id)]
+located = [(place.layer, place_id)] if known else []
 if place.layer == "counties":
     hosted = projects.places_in_county(place_id)
     located += [("platforms", p) for p in hosted["platforms"]]
     regiments = ui.layer("regiments")
     located += [("regiments", r) for r in regiments.loc[regiments.host_adcode == place_id, "id"]]
-st_folium(
-    briefing.places_map(pd.DataFrame(located, columns=["layer", "place_id"])),
-    height=360,
-    use_container_width=True,
-    returned_objects=[],
-    key=f"place-map-{place_id}",
-)
-ui.precision_note()
+if located:
+    st_folium(
+        briefing.places_map(pd.DataFrame(located, columns=["layer", "place_id"])),
+        height=360,
+        use_container_width=True,
+        returned_objects=[],
+        key=f"place-map-{place_id}",
+    )
+    ui.precision_note()
 
 measures = join.measures_for(place_id)
 st.subheader(ui.tr("place.measures", count=len(measures)))
+for note in join.notes_for(place_id):
+    st.info(note)
 st.dataframe(ui.table(measures, ["measure_id", "section", "title", "rule", "via"]), hide_index=True, width="stretch")
 st.download_button(ui.tr("download.csv"), export.csv_bytes(measures), f"measures_{place_id}.csv", "text/csv")

@@ -84,6 +84,22 @@ def all_places() -> pd.DataFrame:
     return pd.concat([scope.places(layer)[scope.PLACE_COLUMNS] for layer in scope.ID_COLUMNS], ignore_index=True)
 
 
+def place_options() -> pd.DataFrame:
+    """Every place a profile or search can show: the layers' places, then every other county of China."""
+    known = all_places()
+    units = _unit_counties()
+    others = units[~units.adcode.isin(known.place_id)]
+    extra = pd.DataFrame(
+        {"layer": "counties", "place_id": others.adcode, "name_zh": others.name_zh, "name_en": "", "province_zh": others.province_zh}
+    )
+    return pd.concat([known, extra], ignore_index=True)
+
+
+def in_layers(place: pd.Series) -> bool:
+    """Whether a resolved place is one of the layers' places (else a county known only from the unit index)."""
+    return place.place_id in set(scope.places(place.layer).place_id)
+
+
 @lru_cache(maxsize=1)
 def _unit_counties() -> pd.DataFrame:
     from ..projects import _unit_index
