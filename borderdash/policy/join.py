@@ -216,6 +216,11 @@ def notes_for(place_id: str) -> list[str]:
                 f"{row.name_zh} ({row.place_id}) is registered at prefecture level ({';'.join(codes)}): no source found names the "
                 "counties it covers, so its measures stay with the platform and are not passed to any county"
             )
+    if place.layer == "platforms":
+        approved = str(scope.places("platforms").set_index("place_id").approved.get(place.place_id, ""))
+        later = [d for d, doc in kb.documents().items() if approved_after(approved, doc.get("date"))]
+        if later:
+            notes.append(f"approved {approved}, after {', '.join(later)}: their measures reach it only where a rule names it")
     if place.layer == "counties" and place.place_id in county_ids and measures_for(place.place_id).empty:
         notes.append(
             f"{place.name_zh} ({place.place_id}) is in {place.province_zh} but is not a border county and hosts no place a measure reaches"

@@ -114,7 +114,7 @@ def _compose(rule_id: str, rule: dict) -> pd.DataFrame:
     op = "intersection" if "intersection" in rule else "difference"
     first, *others = rule[op]
     base = _evaluate(first).drop_duplicates(["layer", "place_id"])
-    keep = pd.Series(op == "intersection", index=base.index) if others else pd.Series(True, index=base.index)
+    keep = pd.Series(True, index=base.index)
     for other in others:
         inside = _lies_in(base, _evaluate(other))
         keep = keep & inside if op == "intersection" else keep & ~inside
