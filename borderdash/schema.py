@@ -63,7 +63,7 @@ REGISTER_COLUMNS: dict[str, tuple[str, ...]] = {
         "source",
         "notes",
     ),
-    "platform_counties": ("platform_id", "adcode", "name_zh", "coverage", "source", "notes"),
+    "platform_counties": ("platform_id", "adcode", "name_zh", "coverage", "confidence", "source", "notes"),
     "corridor_points": ("corridor_id", "seq", "place_zh", "adcode", "lon", "lat", "location_precision", "confidence", "source", "notes"),
     # The one place a county-level unit's English name is curated (other layers derive it by adcode).
     "county_names": ("adcode", "name_zh", "name_en", "source", "notes"),

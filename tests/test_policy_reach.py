@@ -127,16 +127,18 @@ def test_approval_dates_compare_at_their_own_precision():
 
 def test_new_districts_reach_the_counties_their_approvals_name_with_coverage():
     reg = scope.platform_counties()
-    assert set(reg.coverage) <= {"whole", "part"} and reg.source.str.contains("国函").all()
+    assert set(reg.coverage) <= {"whole", "part"} and set(reg.confidence) <= {"high", "medium", "low"}
+    assert reg.source.str.contains("http").all() and not reg.source.str.contains("not re-read|memory").any()
+    assert set(reg.adcode) <= set(join._unit_counties().adcode)
     assert set(reg[reg.platform_id == "nd-dianzhong"].adcode) == {"530181", "530127", "530111"}
     got = join.measures_for("230109")
     assert got.reason_zh.str.contains("哈尔滨新区（部分区域）").all()
 
 
 def test_a_platform_without_named_counties_keeps_its_prefecture_profile_and_says_so():
-    assert "gbf-2019-58:i" not in join.measures_by_county().get("510107", ())
-    assert any("prefecture level" in n for n in join.notes_for("nd-tianfu"))
-    assert any("nd-tianfu" in n for n in join.notes_for("510107"))
+    assert not join.measures_for("654201").via.str.contains("pz-tacheng").any()
+    assert any("prefecture level" in n for n in join.notes_for("pz-tacheng"))
+    assert any("pz-tacheng" in n for n in join.notes_for("654201"))
 
 
 def test_every_county_of_china_resolves_by_adcode_and_an_interior_one_says_why_nothing_applies():
