@@ -115,3 +115,39 @@ def test_search_handles_empty_and_hostile_queries():
 def test_hainans_six_counties_get_the_plans_policy_measures_by_reference():
     measures = set(join.measures_for("469025").measure_id)  # 白沙黎族自治县
     assert {f"gbf-2017-50:4.{n}" for n in range(1, 8)} <= measures
+
+
+@pytest.mark.parametrize(
+    "english, chinese",
+    [("port of entry", "口岸"), ("transfer payments", "转移支付"), ("regiment", "团场"), ("right on the border", "抵边")],
+)
+def test_english_queries_find_what_their_chinese_equivalents_find(english, chinese):
+    assert set(search.search(english, limit=10).id) == set(search.search(chinese, limit=10).id)
+
+
+def test_port_of_entry_ranks_ports_not_entry_into_force():
+    top = search.search("port of entry", limit=3)
+    assert not top.title_en.str.contains("force", case=False).any()
+    assert top.title_en.str.contains("port", case=False).any()
+
+
+def test_transfer_payments_finds_the_fiscal_policy_of_the_plan():
+    assert "gbf-2017-50:4.2" in set(search.search("transfer payments", limit=5).id)
+
+
+def test_the_programme_is_searchable_by_its_standard_english_name():
+    assert set(search.search("Revitalize Border Areas and Enrich the People", limit=5).id) == set(search.search("兴边富民", limit=5).id)
+    assert "Revitaliz" in kb.documents()["gbf-2017-50"]["title_en"]
+
+
+def test_the_plans_targets_and_the_opening_of_its_policy_measures_are_recorded():
+    targets = kb.measure("gbf-2017-50:2.3")
+    assert targets["section"] == "二(三)" and any(q["value"] == 2020 for q in targets["quantities"])
+    opening = kb.measure("gbf-2017-50:4.0")
+    assert "国家综合配套改革试验区" in opening["quote"] and "林场" in opening["quote"]
+
+
+def test_border_resident_support_is_split_into_its_measures():
+    parts = [m for m in kb.measures() if m["id"].startswith("gbf-2017-50:4.1.")]
+    assert len(parts) >= 7 and len({m["quote"] for m in parts}) == len(parts)
+    assert kb.measure("gbf-2017-50:4.1.loans")["quantities"][0]["value"] == 100000

@@ -11,7 +11,9 @@ from functools import lru_cache
 
 import jieba
 import pandas as pd
+import yaml
 
+from ..paths import POLICY
 from . import kb
 
 jieba.setLogLevel(logging.WARNING)
@@ -37,12 +39,37 @@ def _stem(word: str) -> str:
     return word
 
 
-def tokens(text: str) -> list[str]:
-    """Words of a text: English stems and numbers, jieba words and character bigrams of Chinese runs."""
+@lru_cache(maxsize=1)
+def _concept_patterns() -> list[tuple[re.Pattern, str]]:
+    """Phrases of the bilingual synonym list (geodata/policy/synonyms.yaml), longest first, each with its group token."""
+    with (POLICY / "synonyms.yaml").open(encoding="utf-8") as fh:
+        groups = yaml.safe_load(fh) or []
+    phrases = [(normalise(term), f"concept{i}") for i, group in enumerate(groups) for term in group]
+    phrases.sort(key=lambda p: -len(p[0]))
+    return [(re.compile(re.escape(term) if _CJK.search(term) else rf"\b{re.escape(term)}\b"), token) for term, token in phrases]
+
+
+def concepts(text: str, consume: bool = False) -> tuple[str, list[str]]:
+    """Group tokens of the synonym phrases a text names; with `consume`, the phrases are cut from the text (queries)."""
     text = normalise(text)
+    found = []
+    for pattern, token in _concept_patterns():
+        if pattern.search(text):
+            found.append(token)
+            if consume:
+                text = pattern.sub(" ", text)
+    return text, found
+
+
+def tokens(text: str, query: bool = False) -> list[str]:
+    """Words of a text: synonym groups, English stems and numbers, jieba words and character bigrams of Chinese runs.
+
+    In a query a synonym phrase stands only for its group, so "port of entry" does not also match "entry into force".
+    """
+    text, found = concepts(text, consume=query)
     for src, dst in _SYNONYMS.items():
         text = text.replace(src, f" {dst} ")
-    out = [_stem(w) for w in _WORD.findall(text) if w not in _STOP]
+    out = found + [_stem(w) for w in _WORD.findall(text) if w not in _STOP]
     for run in _CJK.findall(text):
         out += [w for w in jieba.cut_for_search(run) if len(w) > 1]
         out += [run[i : i + 2] for i in range(len(run) - 1)]
@@ -81,7 +108,7 @@ def _index():
 def search(query: str, limit: int = 20) -> pd.DataFrame:
     """Measures ranked by relevance to the query; empty frame for an empty or unmatched query."""
     docs, df, avg = _index()
-    q = [t for t in dict.fromkeys(tokens(query))]
+    q = list(dict.fromkeys(tokens(query, query=True)))
     columns = ["rank", "score", "id", "document", "section", "title_zh", "title_en"]
     if not q:
         return pd.DataFrame(columns=columns)
