@@ -183,3 +183,15 @@ def test_scope_rules_compose_by_intersection_and_difference(tmp_path, monkeypatc
 def test_reason_columns_are_filled_for_every_answer():
     got = join.measures_for("150781")
     assert isinstance(got, pd.DataFrame) and got.reason_zh.str.len().gt(0).all() and got.reason_en.str.len().gt(0).all()
+
+
+@pytest.mark.parametrize("register", ["platforms", "platform_counties"])
+def test_platform_sources_are_followable(register):
+    from borderdash import registers
+
+    reg = registers.read(register)
+    assert reg.source.str.strip().ne("").all()
+    placeholders = reg.source.str.contains(r"file id|hit id|not re-|memory-derived", case=False) | reg.notes.str.contains(
+        "boundary data is GCJ-02", regex=False
+    )
+    assert list(reg[placeholders].iloc[:, 0]) == []
