@@ -195,3 +195,9 @@ def test_platform_sources_are_followable(register):
         "boundary data is GCJ-02", regex=False
     )
     assert list(reg[placeholders].iloc[:, 0]) == []
+
+
+def test_a_name_shared_by_several_counties_answers_one_and_lists_the_others():
+    notes = join.notes_for("朝阳区")
+    assert join.resolve("朝阳区").place_id == "220104"
+    assert any("110105" in n for n in notes)

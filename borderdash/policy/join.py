@@ -201,6 +201,12 @@ def notes_for(place_id: str) -> list[str]:
     place = resolve(place_id)
     notes = []
     county_ids = set(scope.places("counties").place_id)
+    query = str(place_id).strip()
+    if query != place.place_id:
+        units = _unit_counties()
+        same = sorted(set(units.loc[units.name_zh == query, "adcode"]) - {place.place_id})
+        if same:
+            notes.append(f"{query} also names {', '.join(same)}: give the adcode to ask about one of those")
     if place.layer == "counties" and place.place_id not in county_ids:
         notes.append(f"{place.name_zh} ({place.place_id}, {place.province_zh}): {OUTSIDE}; no measure of the five documents names it")
     named = set(scope.platform_counties().platform_id)

@@ -61,8 +61,11 @@ def _prefecture_counties() -> dict[str, frozenset[str]]:
     from ..projects import _unit_index
 
     idx = _unit_index()
-    counties = idx[idx.level == "county"].index
-    return {p: frozenset(c for c in counties if c[:4] == p[:4]) for p in idx[idx.level == "prefecture"].index}
+    counties = [str(c) for c in idx[idx.level == "county"].index]
+    by_prefix: dict[str, set[str]] = {}
+    for c in counties:
+        by_prefix.setdefault(c[:4], set()).add(c)
+    return {str(p): frozenset(by_prefix.get(str(p)[:4], ())) for p in idx[idx.level == "prefecture"].index}
 
 
 def footprint(layer: str, place_id: str) -> frozenset[str]:
