@@ -64,20 +64,27 @@ def approved_after(approved: str, date: str | None) -> bool:
 def long_table() -> pd.DataFrame:
     """Every (place, measure, rule) that holds directly: the base of every answer."""
     approved = scope.places("platforms").set_index("place_id").approved.astype(str).to_dict()
+    allowed: dict[tuple[str, str], pd.DataFrame] = {}
     frames = []
     for m in kb.measures():
-        date = kb.documents()[m["document"]].get("date")
         for rule_id in m["scope"]:
-            hits = scope.evaluate(rule_id)
-            keep = hits.province_zh.map(lambda p, d=m["document"]: in_reach(d, p)).astype(bool)
-            later = (hits.layer == "platforms") & ~hits.explicit.astype(bool)
-            later &= hits.place_id.map(lambda p, d=date: approved_after(approved.get(p, ""), d)).astype(bool)
-            hits = hits[keep & ~later]
-            if hits.empty:
-                continue
-            frames.append(hits.assign(measure_id=m["id"], scope_rule=rule_id))
+            key = (rule_id, m["document"])
+            if key not in allowed:
+                allowed[key] = _within_document(scope.evaluate(rule_id), m["document"], approved)
+            if len(allowed[key]):
+                frames.append(allowed[key].assign(measure_id=m["id"], scope_rule=rule_id))
     df = pd.concat(frames, ignore_index=True)
     return df.drop_duplicates(["layer", "place_id", "measure_id", "rule"]).reset_index(drop=True)
+
+
+def _within_document(hits: pd.DataFrame, document_id: str, approved: dict[str, str]) -> pd.DataFrame:
+    """Hits inside the document's reach, less platforms approved after it that the rule does not name."""
+    date = kb.documents()[document_id].get("date")
+    reach = {p: in_reach(document_id, p) for p in hits.province_zh.unique()}
+    keep = hits.province_zh.map(reach).astype(bool)
+    later = (hits.layer == "platforms") & ~hits.explicit.astype(bool)
+    later &= hits.place_id.map(lambda p: approved_after(approved.get(p, ""), date)).astype(bool)
+    return hits[keep & ~later]
 
 
 def all_places() -> pd.DataFrame:

@@ -28,9 +28,12 @@ MEASURE_FIELDS = (
 LIST_FIELDS = ("theme", "instrument", "departments", "scope", "only")
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _load_yaml(path: Path):
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=_LOADER)  # noqa: S506 - a safe loader (libyaml's when available)
 
 
 @lru_cache(maxsize=1)
