@@ -109,10 +109,14 @@ def in_layers(place: pd.Series) -> bool:
 
 @lru_cache(maxsize=1)
 def _unit_counties() -> pd.DataFrame:
+    """Every county-level unit of China: the unit index's counties plus the layer's (XPCC cities, Hainan's counties)."""
     from ..projects import _unit_index
 
     idx = _unit_index().reset_index()
-    return idx[idx.level == "county"].reset_index(drop=True)
+    units = idx[idx.level == "county"][["adcode", "name_zh", "province_zh"]]
+    layer = scope.places("counties")[["place_id", "name_zh", "province_zh"]].rename(columns={"place_id": "adcode"})
+    units = pd.concat([units, layer[~layer.adcode.isin(units.adcode)]], ignore_index=True)
+    return units.reset_index(drop=True)
 
 
 def resolve(place_id: str) -> pd.Series:
@@ -281,10 +285,11 @@ def place_measure_table(wide: bool = False) -> pd.DataFrame:
 def measures_by_county() -> dict[str, tuple[str, ...]]:
     """adcode -> ids of measures reaching the county directly or through a place it lies under (all counties at once)."""
     table = long_table()
+    counties = set(_unit_counties().adcode)
     links = [table[table.layer == "counties"][["place_id", "measure_id"]].rename(columns={"place_id": "adcode"})]
     for layer in ("im-units", "regiments", "platforms", "prefectures"):
         hosts = pd.DataFrame(
-            [(pid, a) for pid in scope.places(layer).place_id for a in scope.footprint(layer, pid) if a != pid],
+            [(pid, a) for pid in scope.places(layer).place_id for a in scope.footprint(layer, pid) if a in counties],
             columns=["place_id", "adcode"],
         )
         hit = table[table.layer == layer][["place_id", "measure_id"]].merge(hosts, on="place_id")
