@@ -55,7 +55,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "place.title": ("地点档案", "Place profile"),
     "place.choose": ("地点", "Place"),
     "place.not_found": ("找不到地点“{wanted}”，请在下方选择。", "No place “{wanted}”; choose one below."),
-    "place.unit_only": ("{province}的县级行政区（{adcode}），不在本图层范围内。", "A county-level unit of {province} ({adcode}), outside the mapped layers."),
+    "place.unit_only": (
+        "{province}的县级行政区（{adcode}），不在本图层范围内。",
+        "A county-level unit of {province} ({adcode}), outside the mapped layers.",
+    ),
     "place.border_km": ("边境线（公里）", "Border (km)"),
     "place.area": ("面积（平方公里）", "Area (km²)"),
     "place.share3": ("距边境0–3公里面积占比", "Share of land within 3 km"),

@@ -12,7 +12,10 @@ corridors = flt.apply(ui.layer("corridors"))
 platforms = flt.apply(ui.layer("platforms"))
 kinds = sorted(platforms.kind.unique())
 chosen = st.multiselect(
-    ui.tr("corridors.kind"), kinds, default=[k for k in kinds if k != "border_port"], format_func=lambda k: i18n.code(k, lang),
+    ui.tr("corridors.kind"),
+    kinds,
+    default=[k for k in kinds if k != "border_port"],
+    format_func=lambda k: i18n.code(k, lang),
     placeholder=ui.tr("choose"),
 )
 platforms = platforms[platforms.kind.isin(chosen)]

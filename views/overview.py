@@ -55,9 +55,11 @@ if adcode in set(shown.adcode):
 
 regions_shown = regions.with_links(shown)
 province_order = regions_shown.province_zh.map({p: i for i, p in enumerate(PROVINCES_EN)})
-ordered = regions_shown.assign(_p=province_order).sort_values(
-    ["is_border_county", "_p", "border_length_km", "adcode"], ascending=[False, True, False, True]
-).drop(columns="_p")
+ordered = (
+    regions_shown.assign(_p=province_order)
+    .sort_values(["is_border_county", "_p", "border_length_km", "adcode"], ascending=[False, True, False, True])
+    .drop(columns="_p")
+)
 st.subheader(ui.tr("overview.table"))
 columns = ["name", "province_zh", "is_border_county", "neighbours", "border_length_km", "area_km2", "share_within_3km"]
 columns += ["measure_count", "corridors", "platforms", "adcode"]
