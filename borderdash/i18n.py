@@ -194,6 +194,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "document": ("文件", "Document"),
     "rule": ("适用依据", "Why it applies"),
     "via": ("经由", "Through"),
+    "reason": ("适用依据", "Why it applies"),
     "approved": ("批准", "Approved"),
     "confidence": ("可信度", "Confidence"),
     "rank": ("排名", "Rank"),
@@ -270,7 +271,7 @@ def pick(row_or_df, stem: str, lang: str):
 
 
 CODE_COLUMNS = ("layer", "kind", "part", "location_precision", "geometry_precision", "confidence")
-BILINGUAL_STEMS = ("name", "title", "rule", "status", "summary")
+BILINGUAL_STEMS = ("name", "title", "rule", "reason", "status", "summary")
 
 
 def for_people(df: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:

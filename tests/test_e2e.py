@@ -161,7 +161,7 @@ def test_clicking_a_county_shows_what_applies_there(server, page):
     for dx, dy in [(0.45, 0.61), (0.5, 0.5), (0.4, 0.65), (0.55, 0.55), (0.6, 0.45)]:
         page.mouse.click(box["x"] + dx * box["width"], box["y"] + dy * box["height"])
         try:
-            answer.first.wait_for(timeout=8_000)
+            answer.first.wait_for(timeout=30_000)
             break
         except Exception:
             continue

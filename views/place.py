@@ -87,7 +87,7 @@ if located:
 
 measures = join.measures_for(place_id)
 st.subheader(ui.tr("place.measures", count=len(measures)))
-for note in join.notes_for(place_id):
+for note in join.notes_for(place_id, lang):
     st.info(note)
-st.dataframe(ui.table(measures, ["measure_id", "section", "title", "rule", "via"]), hide_index=True, width="stretch")
+st.dataframe(ui.table(measures, ["measure_id", "section", "title", "reason"]), hide_index=True, width="stretch")
 st.download_button(ui.tr("download.csv"), export.csv_bytes(measures), f"measures_{place_id}.csv", "text/csv")

@@ -39,6 +39,7 @@ PLATFORM_KINDS = {
 }
 HOSTED_LAYERS = {"im-units": ("边境旗市区", "border unit"), "regiments": ("团场", "regiment"), "prefectures": ("地级", "prefecture")}
 OUTSIDE = "not in the nine border provinces nor Hainan's six counties"
+OUTSIDE_ZH = "不在九个边境省区，也不属海南六个民族自治县"
 
 
 class PlaceNotFound(KeyError):
@@ -207,8 +208,9 @@ def _join(values) -> str:
     return "; ".join(dict.fromkeys(v for v in values if v))
 
 
-def notes_for(place_id: str) -> list[str]:
+def notes_for(place_id: str, lang: str = "en") -> list[str]:
     """What a reader must know beside the table: why nothing applies, or why a platform's measures stop at it."""
+    zh = lang == "zh"
     place = resolve(place_id)
     notes = []
     county_ids = set(scope.places("counties").place_id)
@@ -217,9 +219,17 @@ def notes_for(place_id: str) -> list[str]:
         units = _unit_counties()
         same = sorted(set(units.loc[units.name_zh == query, "adcode"]) - {place.place_id})
         if same:
-            notes.append(f"{query} also names {', '.join(same)}: give the adcode to ask about one of those")
+            notes.append(
+                f"{query} 同名单位还有 {', '.join(same)}：请用行政区划代码查询"
+                if zh
+                else f"{query} also names {', '.join(same)}: give the adcode to ask about one of those"
+            )
     if place.layer == "counties" and place.place_id not in county_ids:
-        notes.append(f"{place.name_zh} ({place.place_id}, {place.province_zh}): {OUTSIDE}; no measure of the five documents names it")
+        notes.append(
+            f"{place.name_zh}（{place.place_id}，{place.province_zh}）：{OUTSIDE_ZH}；五份文件中没有措施适用于此地"
+            if zh
+            else f"{place.name_zh} ({place.place_id}, {place.province_zh}): {OUTSIDE}; no measure of the five documents names it"
+        )
     named = set(scope.platform_counties().platform_id)
     pref_ids = set(scope._prefecture_counties())
     plat = scope.places("platforms")
@@ -230,17 +240,27 @@ def notes_for(place_id: str) -> list[str]:
         in_pref = place.layer == "counties" and any(place.place_id[:4] == c[:4] for c in codes)
         if row.place_id == place.place_id or in_pref:
             notes.append(
-                f"{row.name_zh} ({row.place_id}) is registered at prefecture level ({';'.join(codes)}): no source found names the "
+                f"{row.name_zh}（{row.place_id}）仅登记到地级（{';'.join(codes)}）：未找到写明其覆盖哪些县的来源，"
+                "其措施只归于该平台，不传递到任何县"
+                if zh
+                else f"{row.name_zh} ({row.place_id}) is registered at prefecture level ({';'.join(codes)}): no source found names the "
                 "counties it covers, so its measures stay with the platform and are not passed to any county"
             )
     if place.layer == "platforms":
         approved = str(scope.places("platforms").set_index("place_id").approved.get(place.place_id, ""))
         later = [d for d, doc in kb.documents().items() if approved_after(approved, doc.get("date"))]
         if later:
-            notes.append(f"approved {approved}, after {', '.join(later)}: their measures reach it only where a rule names it")
+            notes.append(
+                f"批准于 {approved}，晚于 {', '.join(later)}：这些文件的措施仅在规则明确点名时适用"
+                if zh
+                else f"approved {approved}, after {', '.join(later)}: their measures reach it only where a rule names it"
+            )
     if place.layer == "counties" and place.place_id in county_ids and measures_for(place.place_id).empty:
         notes.append(
-            f"{place.name_zh} ({place.place_id}) is in {place.province_zh} but is not a border county and hosts no place a measure reaches"
+            f"{place.name_zh}（{place.place_id}）位于{place.province_zh}，但不是边境县，也没有措施所及的地点"
+            if zh
+            else f"{place.name_zh} ({place.place_id}) is in {place.province_zh} but is not a border county "
+            "and hosts no place a measure reaches"
         )
     return notes
 
