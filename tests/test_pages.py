@@ -48,7 +48,9 @@ def test_place_profile_answers_an_interior_county_by_adcode_or_name():
     at = _run("views/place.py", place="510107")
     assert not at.exception
     assert any(s.value.endswith("· 0") for s in at.subheader)
-    assert any("nor Hainan" in i.value for i in at.info)
+    assert any("海南六个民族自治县" in i.value for i in at.info)
+    english = _run("views/place.py", place="510107", lang="en")
+    assert any("nor Hainan" in i.value for i in english.info)
     by_name = _run("views/place.py", place="安宁市")
     assert not by_name.exception
     assert by_name.selectbox[0].value == "530181"
