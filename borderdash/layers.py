@@ -30,6 +30,7 @@ def load(name: str, detail: bool = False) -> gpd.GeoDataFrame:
         "neighbours": neighbours,
         "provinces": provinces,
         "china": china,
+        "maritime": maritime,
         "platforms": _platforms,
         "corridors": _corridors,
     }
@@ -130,6 +131,13 @@ def provinces() -> gpd.GeoDataFrame:
 def china() -> gpd.GeoDataFrame:
     """China's outline, the union of the province coverage."""
     gdf = _read_built("china.geojson")
+    gdf["source"] = BOUNDARY_SOURCE
+    return gdf
+
+
+def maritime() -> gpd.GeoDataFrame:
+    """China's maritime boundary line (dashed line of the South China Sea), as the AMap divisions publish it."""
+    gdf = _read_built("maritime.geojson")
     gdf["source"] = BOUNDARY_SOURCE
     return gdf
 
