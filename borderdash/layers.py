@@ -69,8 +69,8 @@ def _counties(detail: bool) -> gpd.GeoDataFrame:
 
 
 def county_points() -> gpd.GeoDataFrame:
-    """Representative points of the counties (inside each polygon), keyed by adcode."""
-    c = counties()
+    """Representative points of the counties (inside each polygon), keyed by adcode; read from the table, no polygons needed."""
+    c = pd.read_csv(BUILT / "counties.csv", usecols=["adcode", "name_zh", "province_zh", "lon", "lat"], dtype={"adcode": str})
     return gpd.GeoDataFrame(c[["adcode", "name_zh", "province_zh"]], geometry=gpd.points_from_xy(c.lon, c.lat), crs=4326)
 
 

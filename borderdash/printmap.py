@@ -198,25 +198,25 @@ def _fit(ax, extent) -> None:
 
 
 def _polygons(ax, geoms, facecolor, edgecolor, linewidth, alpha=1.0, zorder=1) -> None:
-    """Polygons as one PathCollection (holes kept); a colour or one colour per geometry."""
-    paths, keep = [], []
-    for i, geom in enumerate(np.asarray(geoms)):
-        if geom is None or geom.is_empty:
-            continue
-        rings = []
-        for poly in shapely.get_parts(geom):
-            if poly.geom_type != "Polygon":
-                continue
-            for ring in [poly.exterior, *poly.interiors]:
-                xy = np.asarray(ring.coords)[:, :2]
-                rings.append(MplPath(xy, [MplPath.MOVETO] + [MplPath.LINETO] * (len(xy) - 2) + [MplPath.CLOSEPOLY]))
-        if rings:
-            paths.append(MplPath.make_compound_path(*rings))
-            keep.append(i)
-    if not paths:
+    """Polygons as one PathCollection (holes kept); a colour or one colour per geometry. Vectorised over all rings."""
+    geoms = np.asarray(geoms, dtype=object)
+    parts, part_owner = shapely.get_parts(geoms, return_index=True)
+    polygonal = shapely.get_type_id(parts) == 3
+    parts, part_owner = parts[polygonal], part_owner[polygonal]
+    rings, ring_part = shapely.get_rings(parts, return_index=True)
+    if not len(rings):
         return
+    coords, ring_of_vertex = shapely.get_coordinates(rings, return_index=True)
+    codes = np.full(len(coords), MplPath.LINETO, dtype=np.uint8)
+    starts = np.flatnonzero(np.r_[True, ring_of_vertex[1:] != ring_of_vertex[:-1]])
+    codes[starts] = MplPath.MOVETO
+    codes[np.r_[starts[1:], len(coords)] - 1] = MplPath.CLOSEPOLY
+    owner = part_owner[ring_part][ring_of_vertex]
+    cuts = np.flatnonzero(owner[1:] != owner[:-1]) + 1
+    owners = owner[np.r_[0, cuts]]
+    paths = [MplPath(v, c) for v, c in zip(np.split(coords, cuts), np.split(codes, cuts), strict=True)]
     if not isinstance(facecolor, str):
-        facecolor = [facecolor[i] for i in keep]
+        facecolor = [facecolor[i] for i in owners]
     ax.add_collection(
         PathCollection(paths, facecolors=facecolor, edgecolors=edgecolor, linewidths=linewidth, alpha=alpha, zorder=zorder),
         autolim=False,
@@ -334,7 +334,7 @@ def _labels(ax, view: View, crs: str, lang: str, k: float, markers) -> None:
     window = shapely.box(x0, y0, x1, y1)
 
     def place(x, y, text, size, colour, offsets, weight="normal", outlined=True):
-        if not text:
+        if not text or not (x0 <= x <= x1 and y0 <= y <= y1):
             return
         for dx, dy, ha, va in offsets:
             t = ax.text(
@@ -415,7 +415,7 @@ def _labels(ax, view: View, crs: str, lang: str, k: float, markers) -> None:
         place(pt.x, pt.y, style.province_name(row, lang), 8.5 * k, "#7a7a7a", centre)
 
     others = counties[~counties.is_border_county.astype(bool)]
-    if len(others) <= 120:
+    if len(others) <= 60:
         for _, row in others.sort_values("area_km2", ascending=False).iterrows():
             place(
                 row.geometry.x,
