@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 SEA = "#cfe3f1"
 CHINA_LAND = "#fbf8f2"
 NEIGHBOUR_FILL = "#d4d4d4"
@@ -60,7 +62,7 @@ def corridor_colour(kind: str, part: str) -> str:
 def uncertain_membership(points):
     """Places whose membership of their list (e.g. the 58 border regiments) is low-confidence: drawn with a dashed ring."""
     if "membership_confidence" not in points:
-        return points.index == None  # noqa: E711 - an all-False mask of the right length
+        return pd.Series(False, index=points.index)
     return points.membership_confidence.eq("low")
 
 

@@ -136,6 +136,8 @@ def test_place_template_centres_on_the_place_with_what_is_around_it():
     assert "450621" in set(v.counties.adcode)  # 防城区 next door
     assert "pz-dongxing" in set(v.platforms.id)
     assert not v.national
+    fig = printmap.figure(v, printmap.Page(lang="en"))
+    assert any(t.get_text() == "Dongxing City" for t in fig.axes[0].texts)
 
 
 def test_corridor_template_highlights_the_counties_it_passes_and_labels_segment_status():
