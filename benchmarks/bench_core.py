@@ -1,10 +1,14 @@
-"""Prints timings of what a page does on first load and on a rerun: `python benchmarks/bench_core.py`."""
+"""Prints timings of what a page does on first load and on a rerun: `python benchmarks/bench_core.py` (`--quick`: one run each)."""
 
+import argparse
 import statistics
 import time
 
+QUICK = False
+
 
 def timed(label, fn, repeat=1):
+    repeat = 1 if QUICK else repeat
     times = []
     for _ in range(repeat):
         t = time.perf_counter()
@@ -15,6 +19,11 @@ def timed(label, fn, repeat=1):
 
 
 def main():
+    global QUICK
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="one run per step (CI)")
+    QUICK = parser.parse_args().quick
+
     from borderdash import export, layers, mapping
     from borderdash.policy import join, search
 
@@ -30,7 +39,8 @@ def main():
 
     def overview_map():
         m = mapping.base_map()
-        mapping.add_context(m, layers.neighbours(), layers.provinces(), layers.border_line())
+        mapping.add_context(m, layers.neighbours(), layers.provinces())
+        mapping.add_border(m, layers.border_line())
         mapping.add_counties(m, shown)
         return m.get_root().render()
 

@@ -13,32 +13,29 @@ import math
 from dataclasses import dataclass
 
 import folium
-import numpy as np
 
-from . import layers, mapping, projects
+from . import layers, mapping, style
 from .filters import Filter
-from .policy import kb, scope
+from .policy import kb
+from .view import EXTRAS, Selection, View, of_places, overview_title, select, shown_counties
 
-EXTRAS = ("regiments", "platforms", "corridors")
+__all__ = ["EXTRAS", "Composition", "shown_counties", "base_map", "layer_groups", "places_map", "compose", "briefing_html"]
 CHINA_CENTRE = (36.0, 103.0)
+REGIMENT_LABELS = ["division_zh", "regiment_zh", "host_county_zh"]
+PLATFORM_LABELS = ["name_zh", "kind"]
 
 
 @dataclass(frozen=True)
 class Composition:
+    """A briefing of the overview kind: the filter, optional layers, and the (web-only) basemap."""
+
     filter: Filter
     extras: frozenset[str] = frozenset({"regiments"})
     basemap: str = "none"
 
-
-def shown_counties(flt: Filter):
-    """The counties a view shows: with no filter, the border and Hainan units only; else what the filter keeps.
-
-    Views narrowed to provinces or neighbours cover a smaller area and get the detailed geometry.
-    """
-    counties = layers.counties(detail=bool(flt.provinces or flt.neighbours))
-    if not (flt.border_only or flt.provinces or flt.neighbours):
-        counties = counties[counties.is_border_county | counties.touches_border | counties.is_hainan_reference]
-    return flt.apply(counties)
+    @property
+    def selection(self) -> Selection:
+        return Selection(self.filter, frozenset(self.extras))
 
 
 def base_map(basemap: str = "none") -> folium.Map:
@@ -48,60 +45,51 @@ def base_map(basemap: str = "none") -> folium.Map:
     return m
 
 
-def layer_groups(comp: Composition) -> list[folium.FeatureGroup]:
-    """What a filter and the chosen extras put on the map, as groups that can be swapped in place."""
-    flt = comp.filter
+def web_groups(v: View, counties: bool = True) -> list[folium.FeatureGroup]:
+    """The Folium renderer: a selected view as feature groups (swappable in place), in the shared styles."""
     groups = []
-    counties = folium.FeatureGroup(name="县 Counties")
-    mapping.add_counties(counties, shown_counties(flt))
-    groups.append(counties)
-    border = folium.FeatureGroup(name="陆地边境线 Land border")
-    mapping.add_border(border, flt.apply(layers.border_line()))
-    groups.append(border)
-    if "regiments" in comp.extras:
+    if counties and len(v.counties):
+        group = folium.FeatureGroup(name="县 Counties")
+        mapping.add_counties(group, v.counties)
+        groups.append(group)
+    if len(v.highlight):
+        group = folium.FeatureGroup(name="所选 Selected")
+        cols = [c for c in ("name_zh", "name_en", "province_zh", "adcode") if c in v.highlight]
+        mapping.add_areas(group, v.highlight, cols, style.HIGHLIGHT_FILL, "所选 Selected")
+        groups.append(group)
+    if len(v.border):
+        group = folium.FeatureGroup(name="陆地边境线 Land border")
+        mapping.add_border(group, v.border)
+        groups.append(group)
+    if len(v.regiments):
         group = folium.FeatureGroup(name="团场 Regiments")
-        mapping.add_points(group, flt.apply(layers.regiments()), ["division_zh", "regiment_zh", "host_county_zh"], "#6a1b9a", "团场")
+        mapping.add_points(group, v.regiments, REGIMENT_LABELS, style.REGIMENT, "团场")
         groups.append(group)
-    if "platforms" in comp.extras:
+    if len(v.platforms):
         group = folium.FeatureGroup(name="平台 Platforms")
-        mapping.add_points(group, projects.as_points(flt.apply(projects.platforms())), ["name_zh", "kind"], "#00695c", "平台")
+        mapping.add_points(group, v.platforms, PLATFORM_LABELS, style.PLATFORM, "平台")
         groups.append(group)
-    if "corridors" in comp.extras:
+    if len(v.corridors):
         group = folium.FeatureGroup(name="通道 Corridors")
-        mapping.add_corridors(group, flt.apply(projects.corridors()))
+        mapping.add_corridors(group, v.corridors)
         groups.append(group)
     return groups
 
 
+def layer_groups(comp: Composition) -> list[folium.FeatureGroup]:
+    """What a filter and the chosen extras put on the map, as groups that can be swapped in place."""
+    return web_groups(select(comp.selection))
+
+
 def places_map(places) -> folium.Map:
     """Where something applies: matched areas filled, matched regiments and platforms as markers, fitted to them."""
+    v = of_places(places)
     m = base_map()
-    mapping.add_border(m, layers.border_line())
-    ids = {layer: set(group.place_id) for layer, group in places.groupby("layer")}
-    im = scope.places("im-units")
-    county_ids = ids.get("counties", set()) | set(im.loc[im.place_id.isin(ids.get("im-units", set())), "adcode"])
-    shown = []
-    areas = [
-        (layers.counties(), "adcode", county_ids, "县 Counties"),
-        (layers.prefectures(), "adcode", ids.get("prefectures", set()), "边境市 Prefectures"),
-    ]
-    for gdf, key, wanted, name in areas:
-        hit = gdf[gdf[key].isin(wanted)]
-        if not hit.empty:
-            mapping.add_areas(m, hit, ["name_zh", "province_zh", "adcode"], mapping.BORDER_COUNTY_FILL, name)
-            shown.append(hit)
-    markers = [
-        (layers.regiments(), ["division_zh", "regiment_zh"], "#6a1b9a", "regiments", "团场 Regiments"),
-        (projects.as_points(projects.platforms()), ["name_zh", "kind"], "#00695c", "platforms", "平台 Platforms"),
-    ]
-    for gdf, labels, colour, layer, name in markers:
-        hit = gdf[gdf.id.isin(ids.get(layer, set()))]
-        if not hit.empty:
-            mapping.add_points(m, hit, labels, colour, name)
-            shown.append(hit)
-    if shown:
-        b = np.array([g.total_bounds for g in shown])
-        m.fit_bounds([[b[:, 1].min(), b[:, 0].min()], [b[:, 3].max(), b[:, 2].max()]])
+    for group in web_groups(v, counties=False):
+        group.add_to(m)
+    if len(v.highlight) or len(v.regiments) or len(v.platforms):
+        minx, miny, maxx, maxy = v.bounds
+        m.fit_bounds([[miny, minx], [maxy, maxx]])
     return m
 
 
@@ -116,38 +104,26 @@ def view(flt: Filter) -> tuple[tuple[float, float], int]:
     return ((miny + maxy) / 2, (minx + maxx) / 2), zoom
 
 
-def compose(comp: Composition) -> folium.Map:
+def compose(comp: Composition | View) -> folium.Map:
     """The whole map in one piece (for files and previews), fitted to what is shown."""
-    m = base_map(comp.basemap)
-    for group in layer_groups(comp):
+    v = comp if isinstance(comp, View) else select(comp.selection)
+    m = base_map(comp.basemap if isinstance(comp, Composition) else "none")
+    for group in web_groups(v):
         group.add_to(m)
-    shown = shown_counties(comp.filter)
-    if not shown.empty:
-        minx, miny, maxx, maxy = shown.total_bounds
-        m.fit_bounds([[miny, minx], [maxy, maxx]])
+    minx, miny, maxx, maxy = v.bounds
+    m.fit_bounds([[miny, minx], [maxy, maxx]])
     return m
 
 
 def default_title(flt: Filter) -> str:
-    where = "、".join(flt.provinces) or "全国"
-    return f"{where}陆地边境地区 · Land border areas" + (f" ({', '.join(flt.neighbours)})" if flt.neighbours else "")
+    """The overview's title in both languages, naming the filter (云南省陆地边境地区 · Land border areas of Yunnan)."""
+    zh, en = overview_title(flt)
+    return f"{zh} · {en}"
 
 
-def legend(extras) -> list[tuple[str, str, str]]:
-    """(swatch colour, style, label) rows of the legend for what the map shows."""
-    rows = [
-        (mapping.BORDER_COUNTY_FILL, "fill", "140个陆地边境县 Land border county"),
-        (mapping.OTHER_COUNTY_FILL, "fill", "其他县级单位 Other county"),
-        ("#1f77b4", "line", "陆地边境线（按邻国着色，虚线为争议地区）Land border by neighbour; dashed: disputed unit"),
-    ]
-    if "regiments" in extras:
-        rows.append(("#6a1b9a", "point", "兵团边境团场（空心：仅知所在县）XPCC regiment (hollow: county-level location)"))
-        rows.append(("#6a1b9a", "dashpoint", mapping.UNCERTAIN_MEMBER_LEGEND))
-    if "platforms" in extras:
-        rows.append(("#00695c", "point", "开发开放平台（空心：仅知所在县）Platform (hollow: county-level location)"))
-    if "corridors" in extras:
-        rows.append(("#b71c1c", "dash", "规划通道（示意线）Planned corridor (schematic)"))
-    return rows
+def legend(v: View) -> list[tuple[str, str, str]]:
+    """(swatch colour, symbol, bilingual label) rows of the legend of a view, from the shared styles."""
+    return [(e.colour, e.symbol, e.bilingual()) for e in style.legend_entries(v)]
 
 
 def sources_line() -> str:
@@ -158,17 +134,22 @@ def sources_line() -> str:
     )
 
 
-def briefing_html(comp: Composition, title: str | None = None, date: dt.date | None = None) -> str:
-    """A self-contained, printable briefing map page; every text from data or the user is escaped."""
+def briefing_html(comp: Composition | View, title: str | None = None, date: dt.date | None = None) -> str:
+    """A self-contained, printable briefing map page; every text from data or the user is escaped.
+
+    On screen the map fills the window; printed, the page is A4 landscape and the map is refitted to the
+    whole selected extent before the browser lays the page out, so the print shows what the briefing is about.
+    """
+    v = comp if isinstance(comp, View) else select(comp.selection)
     m = compose(comp)
     m.get_root().width = "100%"
-    page = mapping.standalone_html(m, title or default_title(comp.filter))
+    heading = title or f"{v.title_zh} · {v.title_en}"
+    page = mapping.standalone_html(m, heading)
     swatches = "".join(
-        f'<li><span class="sw {style}" style="--c:{colour}"></span>{html.escape(label)}</li>'
-        for colour, style, label in legend(comp.extras)
+        f'<li><span class="sw {symbol}" style="--c:{colour}"></span>{html.escape(label)}</li>' for colour, symbol, label in legend(v)
     )
     header = (
-        f'<header class="bd-head"><h1>{html.escape(title or default_title(comp.filter))}</h1>'
+        f'<header class="bd-head"><h1>{html.escape(heading)}</h1>'
         f"<p>{html.escape((date or dt.date.today()).isoformat())} · borderdash</p></header>"
     )
     footer = (
@@ -177,21 +158,41 @@ def briefing_html(comp: Composition, title: str | None = None, date: dt.date | N
         "<p><b>示意图，非标准地图，无审图号。</b> Schematic map, not an approved standard map (no 审图号). "
         "位置仅知县级者以县内代表点表示。Places known only to county level are shown at a point inside the county.</p></footer>"
     )
-    style = """<style>
-body{margin:0;font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;
-  display:flex;flex-direction:column;height:100vh}
-.bd-head{padding:8px 16px}.bd-head h1{margin:0;font-size:20px}.bd-head p{margin:2px 0 0;color:#555;font-size:12px}
-.folium-map{flex:1;position:relative!important;min-height:60vh}
-.bd-foot{padding:6px 16px;font-size:11px;color:#333}
-.bd-legend{list-style:none;padding:0;margin:0 0 4px;display:flex;flex-wrap:wrap;gap:4px 16px}
-.sw{display:inline-block;width:14px;height:10px;margin-right:5px;vertical-align:middle}
-.sw.fill{background:var(--c);border:1px solid #666}.sw.line{border-top:3px solid var(--c);height:0}
-.sw.dash{border-top:3px dashed var(--c);height:0}.sw.point{border:2px solid var(--c);border-radius:50%;width:8px;height:8px}
-.sw.dashpoint{border:2px dashed var(--c);border-radius:50%;width:8px;height:8px}
-@page{size:A4 landscape;margin:8mm}
-@media print{.leaflet-control-zoom{display:none}body{height:190mm}}
+    minx, miny, maxx, maxy = v.bounds
+    refit = f"""<script>
+(function(){{
+  var map = {m.get_name()}, bounds = [[{miny:.4f},{minx:.4f}],[{maxy:.4f},{maxx:.4f}]];
+  function fit(){{ map.invalidateSize(false); map.fitBounds(bounds, {{animate:false, padding:[4,4]}}); }}
+  window.addEventListener("beforeprint", fit);
+  window.addEventListener("afterprint", fit);
+  if (window.matchMedia) {{ window.matchMedia("print").addListener(function(q){{ fit(); }}); }}
+}})();
+</script>"""
+    css = f"""<style>
+body{{margin:0;font-family:"Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei","Microsoft YaHei",sans-serif;
+  display:flex;flex-direction:column;height:100vh}}
+.bd-head{{padding:8px 16px}}.bd-head h1{{margin:0;font-size:20px}}.bd-head p{{margin:2px 0 0;color:#555;font-size:12px}}
+.folium-map{{flex:1;position:relative!important;min-height:60vh}}
+.leaflet-container{{background:{style.SEA}!important}}
+.bd-foot{{padding:6px 16px;font-size:11px;color:#333}}
+.bd-legend{{list-style:none;padding:0;margin:0 0 4px;display:flex;flex-wrap:wrap;gap:4px 16px}}
+.sw{{display:inline-block;width:14px;height:10px;margin-right:5px;vertical-align:middle}}
+.sw.fill{{background:var(--c);border:1px solid #666}}.sw.line{{border-top:3px solid var(--c);height:0}}
+.sw.dash{{border-top:3px dashed var(--c);height:0}}.sw.dot{{border-top:3px dotted var(--c);height:0}}
+.sw.point{{background:var(--c);border-radius:50%;width:9px;height:9px}}.sw.square{{background:var(--c);width:9px;height:9px}}
+.sw.hollow{{border:2px solid var(--c);border-radius:50%;width:7px;height:7px}}
+.sw.dashpoint{{border:2px dashed var(--c);border-radius:50%;width:7px;height:7px}}
+*{{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+@page{{size:A4 landscape;margin:8mm}}
+@media print{{
+  .leaflet-control-zoom{{display:none}}
+  body{{display:block;height:auto}}
+  .bd-head{{padding:0 0 2mm}}.bd-head h1{{font-size:16pt}}
+  .folium-map{{width:281mm!important;height:140mm!important;min-height:0;flex:none;page-break-inside:avoid}}
+  .bd-foot{{padding:2mm 0 0;font-size:7.5pt}}
+}}
 </style>"""
-    page = page.replace("</head>", style + "</head>", 1)
+    page = page.replace("</head>", css + "</head>", 1)
     body_start = page.index("<body>") + len("<body>")
     page = page[:body_start] + header + page[body_start:]
-    return page.replace("</body>", footer + "</body>", 1)
+    return page.replace("</body>", footer + refit + "</body>", 1)

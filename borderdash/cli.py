@@ -22,6 +22,7 @@ GEO_LAYERS = (
     "neighbours",
     "provinces",
     "china",
+    "maritime",
     "platforms",
     "corridors",
 )
@@ -70,6 +71,25 @@ def _parser() -> argparse.ArgumentParser:
     br.add_argument("--title", default=None)
     br.add_argument("-o", "--output", type=Path, required=True)
     br.set_defaults(run=_briefing)
+
+    mp = sub.add_parser("map", help="a print-quality briefing map (PNG 300 dpi, SVG, PDF) of a filtered view, place, corridor or measure")
+    mp.add_argument("--border-only", action="store_true")
+    mp.add_argument("--province", action="append", default=[])
+    mp.add_argument("--neighbour", action="append", default=[])
+    mp.add_argument("--place", help="a place id: county adcode, regiment, unit or platform id (single-place map)")
+    mp.add_argument("--corridor", help="a corridor id, e.g. g219 (corridor map)")
+    mp.add_argument("--measure", help="a measure id, e.g. im-2023:art2 (where it applies)")
+    mp.add_argument(
+        "--with", dest="extras", action="append", default=[], help="regiments,platforms,corridors (comma-separated or repeated)"
+    )
+    mp.add_argument("--lang", choices=("zh", "en"), default="zh")
+    mp.add_argument("--size", choices=("a4-landscape", "a4-portrait", "a3-landscape", "slide"), default="a4-landscape")
+    mp.add_argument("--title", default="")
+    mp.add_argument("--subtitle", default="")
+    mp.add_argument("--approval-no", default="", help="审图号, when the map has been approved")
+    mp.add_argument("--dpi", type=int, default=300, help="PNG resolution (default 300)")
+    mp.add_argument("-o", "--output", type=Path, required=True, help="PATH.png, PATH.svg or PATH.pdf")
+    mp.set_defaults(run=_map)
 
     m = sub.add_parser("measures", help="measures that apply to a place (adcode or id), and why")
     m.add_argument("--place", required=True)
@@ -157,6 +177,23 @@ def _briefing(args) -> int:
 
     flt = Filter.build(args.border_only, args.province, args.neighbour)
     args.output.write_text(briefing_html(Composition(flt, frozenset(args.extras)), args.title), encoding="utf-8")
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _map(args) -> int:
+    from . import printmap, view
+
+    fmt = printmap.format_of(args.output)
+    extras = [e.strip() for value in args.extras for e in value.split(",") if e.strip()]
+    if not extras and not (args.place or args.corridor or args.measure):
+        extras = ["regiments"]
+    if args.place and not args.extras:
+        extras = list(view.EXTRAS)
+    flt = Filter.build(args.border_only, args.province, args.neighbour)
+    sel = view.Selection(flt, frozenset(extras), place=args.place, corridor=args.corridor, measure=args.measure)
+    page = printmap.Page(args.size, args.lang, args.title, args.subtitle, args.approval_no)
+    args.output.write_bytes(printmap.render(view.select(sel), page, fmt, dpi=args.dpi))
     print(f"wrote {args.output}", file=sys.stderr)
     return 0
 

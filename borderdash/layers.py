@@ -30,6 +30,7 @@ def load(name: str, detail: bool = False) -> gpd.GeoDataFrame:
         "neighbours": neighbours,
         "provinces": provinces,
         "china": china,
+        "maritime": maritime,
         "platforms": _platforms,
         "corridors": _corridors,
     }
@@ -68,8 +69,8 @@ def _counties(detail: bool) -> gpd.GeoDataFrame:
 
 
 def county_points() -> gpd.GeoDataFrame:
-    """Representative points of the counties (inside each polygon), keyed by adcode."""
-    c = counties()
+    """Representative points of the counties (inside each polygon), keyed by adcode; read from the table, no polygons needed."""
+    c = pd.read_csv(BUILT / "counties.csv", usecols=["adcode", "name_zh", "province_zh", "lon", "lat"], dtype={"adcode": str})
     return gpd.GeoDataFrame(c[["adcode", "name_zh", "province_zh"]], geometry=gpd.points_from_xy(c.lon, c.lat), crs=4326)
 
 
@@ -130,6 +131,13 @@ def provinces() -> gpd.GeoDataFrame:
 def china() -> gpd.GeoDataFrame:
     """China's outline, the union of the province coverage."""
     gdf = _read_built("china.geojson")
+    gdf["source"] = BOUNDARY_SOURCE
+    return gdf
+
+
+def maritime() -> gpd.GeoDataFrame:
+    """China's maritime boundary line (dashed line of the South China Sea), as the AMap divisions publish it."""
+    gdf = _read_built("maritime.geojson")
     gdf["source"] = BOUNDARY_SOURCE
     return gdf
 

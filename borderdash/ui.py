@@ -160,3 +160,27 @@ def _write_url(flt: Filter) -> None:
 
 def precision_note() -> None:
     st.caption(tr("precision.note"))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def print_map(selection, page, fmt: str, dpi: int) -> bytes:
+    """A print map's bytes, cached per selection and page settings (rendering takes seconds)."""
+    from . import printmap, view
+
+    return printmap.render(view.select(selection), page, fmt, dpi=dpi)
+
+
+def briefing_map_download(selection, key: str) -> None:
+    """A 'briefing map of this view' PDF download in the session's language; the file is made only when the button is clicked."""
+    from . import printmap
+
+    page = printmap.Page(lang=language())
+    st.download_button(
+        tr("briefing.download_print"),
+        data=lambda: print_map(selection, page, "pdf", printmap.DEFAULT_DPI),
+        file_name=f"borderdash_{key}.pdf",
+        mime="application/pdf",
+        on_click="ignore",
+        key=f"briefing-pdf-{key}",
+        help=tr("briefing.download_print_help"),
+    )

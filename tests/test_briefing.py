@@ -43,3 +43,20 @@ def test_places_map_draws_every_kind_of_matched_place():
     assert "东兴重点开发开放试验区" in page and "黑瞎子岛" in page
     counties = briefing.places_map(join.places_for("im-2023:art2")).get_root().render()
     assert "150781" in counties and "150703" in counties  # 满洲里市, 扎赉诺尔区 (GeoJSON escapes Chinese)
+
+
+def test_printed_briefing_refits_the_map_to_the_whole_extent_on_an_a4_page():
+    comp = briefing.Composition(Filter.build(provinces=["广西"]))
+    page = briefing.briefing_html(comp)
+    assert "@page{size:A4 landscape" in page and "@media print" in page
+    assert 'addEventListener("beforeprint", fit)' in page and "fitBounds(bounds" in page
+    minx, miny, maxx, maxy = briefing.select(comp.selection).bounds
+    assert f"[[{miny:.4f},{minx:.4f}],[{maxy:.4f},{maxx:.4f}]]" in page
+
+
+def test_briefing_legend_and_sea_come_from_the_shared_styles():
+    from borderdash import style
+
+    page = briefing.briefing_html(briefing.Composition(Filter.build(provinces=["广西"])))
+    assert f"background:{style.SEA}" in page
+    assert "与越南的边界 Border with Vietnam" in page and "陆地边境县 Land border county" in page

@@ -126,6 +126,9 @@ def test_briefing_file_draws_and_prints_offline(browser, tmp_path):
     context.close()
     assert requests == []
     assert pdf.stat().st_size > 50_000
+    from pypdf import PdfReader
+
+    assert len(PdfReader(pdf).pages) == 1  # the whole map, legend and sources on one A4 page
 
 
 def test_filter_survives_a_page_switch_and_stays_in_the_url(server, page):

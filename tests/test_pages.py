@@ -117,3 +117,11 @@ def test_language_choice_is_kept_in_the_url_and_across_pages():
     assert at.sidebar.radio[0].value == "en"
     chinese = _run("views/place.py", lang="xx")
     assert chinese.title[0].value == "地点档案" and "lang" not in chinese.query_params
+
+
+def test_briefing_page_previews_the_print_map_of_a_corridor_from_the_url():
+    at = _run("views/briefing.py", corridor="g219")
+    assert not at.exception
+    assert at.main.radio[0].value == "corridor"
+    assert at.text_input[1].value == "G219 喀纳斯—东兴"
+    assert any("borderdash map --corridor g219" in c.value for c in at.code)

@@ -1,31 +1,104 @@
-"""Briefing maps: a titled, printable map of the current filter, as one offline HTML file."""
+"""Briefing maps: a print-quality map (PNG 300 dpi, SVG, PDF) of a filter, place, corridor or measure, and the offline HTML map."""
 
-import html
 import shlex
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from borderdash import briefing, ui
+from borderdash import briefing, i18n, printmap, ui, view
+from borderdash.filters import Filter
+from borderdash.policy import join, kb
 
+lang = ui.language()
 st.title(ui.tr("briefing.title"))
 flt = ui.filter_sidebar(ui.current_filter())
-title = st.text_input(ui.tr("briefing.map_title"), value=briefing.default_title(flt), max_chars=120)
+kinds = list(view.KINDS)
+wanted = next((k for k in ("place", "corridor", "measure") if st.query_params.get(k)), "overview")
+kind = st.radio(
+    ui.tr("briefing.template"), kinds, index=kinds.index(wanted), format_func=lambda k: ui.tr(f"briefing.kind.{k}"), horizontal=True
+)
+focus = {}
+if kind == "place":
+    places = join.all_places()
+    labels = dict(
+        zip(places.place_id, i18n.pick(places, "name", lang) + " · " + places.layer.map(lambda v: i18n.code(v, lang)), strict=False)
+    )
+    ids = places.place_id.tolist()
+    default = st.query_params.get("place", "450681")
+    index = ids.index(default) if default in labels else ids.index("450681")
+    focus["place"] = st.selectbox(ui.tr("briefing.kind.place"), ids, index=index, format_func=lambda p: f"{labels[p]} ({p})")
+elif kind == "corridor":
+    cor = ui.layer("corridors")
+    ids = cor.id.tolist()
+    names = dict(zip(cor.id, i18n.pick(cor, "name", lang), strict=True))
+    default = st.query_params.get("corridor", "g219")
+    focus["corridor"] = st.selectbox(
+        ui.tr("briefing.kind.corridor"), ids, index=ids.index(default) if default in names else 0, format_func=names.get
+    )
+elif kind == "measure":
+    table = kb.measures_table()
+    ids = table.id.tolist()
+    titles = dict(zip(table.id, table.id + " " + i18n.pick(table, "title", lang), strict=True))
+    default = st.query_params.get("measure", ids[0])
+    focus["measure"] = st.selectbox(
+        ui.tr("briefing.kind.measure"), ids, index=ids.index(default) if default in titles else 0, format_func=titles.get
+    )
+
 extras = st.multiselect(
     ui.tr("briefing.layers"),
-    list(briefing.EXTRAS),
-    default=["regiments"],
+    list(view.EXTRAS),
+    default=list(view.EXTRAS) if kind == "place" else ["regiments"] if kind == "overview" else [],
     placeholder=ui.tr("choose"),
-    format_func={extra: ui.tr(f"overview.{extra}") for extra in briefing.EXTRAS}.get,
+    format_func={extra: ui.tr(f"overview.{extra}") for extra in view.EXTRAS}.get,
 )
-comp = briefing.Composition(flt, frozenset(extras))
-st_folium(briefing.compose(comp), height=520, use_container_width=True, returned_objects=[], key="briefing-map")
-for colour, _style, label in briefing.legend(comp.extras):
-    st.markdown(f"<span style='color:{colour}'>■</span> {html.escape(label)}", unsafe_allow_html=True)
-st.caption(briefing.sources_line())
-st.caption(ui.tr("briefing.schematic"))
-st.download_button(ui.tr("briefing.download_html"), briefing.briefing_html(comp, title), "borderdash_briefing.html", "text/html")
+selection = view.Selection(flt if kind == "overview" else Filter(), frozenset(extras), **focus)
+try:
+    selected = view.select(selection)
+except (KeyError, ValueError) as exc:
+    st.error(ui.tr("briefing.cannot", detail=str(exc)))
+    st.stop()
+
+c1, c2, c3 = st.columns(3)
+map_lang = c1.radio(
+    ui.tr("briefing.map_language"),
+    list(i18n.LANGUAGES),
+    index=list(i18n.LANGUAGES).index(lang),
+    format_func=i18n.LANGUAGE_NAMES.get,
+    horizontal=True,
+)
+size = c2.selectbox(ui.tr("briefing.size"), list(printmap.SIZES))
+approval_no = c3.text_input(ui.tr("briefing.approval_no"), max_chars=60)
+title = st.text_input(ui.tr("briefing.map_title"), value=selected.title(map_lang), max_chars=120)
+subtitle = st.text_input(ui.tr("briefing.subtitle"), value=selected.subtitle(map_lang), max_chars=200)
+page = printmap.Page(size, map_lang, title, subtitle, approval_no)
+
+with st.spinner(ui.tr("briefing.drawing")):
+    st.image(ui.print_map(selection, page, "png", 110), caption=ui.tr("briefing.preview"))
+d1, d2, d3, d4 = st.columns(4)
+for col, fmt in ((d1, "pdf"), (d2, "png"), (d3, "svg")):
+    col.download_button(
+        fmt.upper(),
+        data=lambda fmt=fmt: ui.print_map(selection, page, fmt, printmap.DEFAULT_DPI),
+        file_name=f"borderdash_map.{fmt}",
+        mime=printmap.MIME[fmt],
+        on_click="ignore",
+        key=f"download-{fmt}",
+    )
+if kind == "overview":
+    d4.download_button(
+        ui.tr("briefing.download_html_short"),
+        data=lambda: briefing.briefing_html(briefing.Composition(flt, frozenset(extras)), title),
+        file_name="borderdash_briefing.html",
+        mime="text/html",
+        on_click="ignore",
+        key="download-html",
+        help=ui.tr("briefing.download_html"),
+    )
+args = ["borderdash", "map", *selection.to_cli(), "--lang", map_lang, "--size", size]
+if title != selected.title(map_lang):
+    args += ["--title", title]
+if subtitle != selected.subtitle(map_lang):
+    args += ["--subtitle", subtitle]
+if approval_no:
+    args += ["--approval-no", approval_no]
 st.caption(ui.tr("briefing.cli"))
-st.code(
-    shlex.join(["borderdash", "briefing", *flt.to_cli(), *[a for e in extras for a in ("--with", e)], "-o", "map.html"]), language="bash"
-)
+st.code(shlex.join([*args, "-o", "map.pdf"]), language="bash")

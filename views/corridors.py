@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from borderdash import briefing, export, i18n, mapping, projects, ui
+from borderdash import briefing, export, i18n, mapping, projects, ui, view
 
 lang = ui.language()
 st.title(ui.tr("corridors.title"))
@@ -44,3 +44,4 @@ if corridor_id:
     passed = projects.passed_table(corridor_id)
     columns = ["order", "name", "province_zh", "is_border_county", "cited_control_point", "adcode"]
     st.dataframe(ui.table(passed, columns), hide_index=True, width="stretch")
+    ui.briefing_map_download(view.Selection(extras=frozenset({"platforms"}), corridor=corridor_id), f"corridor_{corridor_id}")

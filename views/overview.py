@@ -78,3 +78,4 @@ d1.download_button("CSV", export.csv_bytes(table), "borderdash_counties.csv", "t
 d2.download_button("GeoJSON", export.geojson_bytes(ordered), "borderdash_counties.geojson", "application/geo+json")
 d3.download_button("GeoPackage", export.gpkg_bytes(ordered, "counties"), "borderdash_counties.gpkg")
 st.page_link("views/briefing.py", label=ui.tr("overview.to_briefing"), query_params=flt.to_query())
+ui.briefing_map_download(comp.selection, "overview")

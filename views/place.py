@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from borderdash import briefing, export, i18n, projects, ui
+from borderdash import briefing, export, i18n, projects, ui, view
 from borderdash.policy import join
 
 lang = ui.language()
@@ -84,6 +84,7 @@ if located:
         key=f"place-map-{place_id}",
     )
     ui.precision_note()
+    ui.briefing_map_download(view.Selection(extras=frozenset(view.EXTRAS), place=place_id), f"place_{place_id}")
 
 measures = join.measures_for(place_id)
 st.subheader(ui.tr("place.measures", count=len(measures)))

@@ -1,0 +1,349 @@
+"""Select, then render: a selection (filter + template) becomes one View holding the layers to draw.
+
+A View is data only — GeoDataFrames in WGS84, the extent, the default title —
+with no colours or symbols. The Folium renderer (briefing.py) and the print
+renderer (printmap.py) both draw a View and never filter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+
+from . import layers, projects, sources
+from .filters import Filter
+from .schema import LAYERS, PROVINCES_EN
+
+EXTRAS = ("regiments", "platforms", "corridors")
+KINDS = ("overview", "place", "corridor", "measure")
+NATIONAL_SPAN_DEG = 35.0
+"""Extents at least this wide in longitude are national maps: framed on all of China, with the South China Sea inset."""
+NATIONAL_FRAME = (73.0, 16.6, 135.5, 53.8)
+PROVINCE_FULL_ZH = {short: full for full, (short, _en) in sources.BORDER_PROVINCES.items()} | {"海南": "海南省"}
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What a map shows: a filter, optional layers, and at most one focus (place, corridor or measure)."""
+
+    filter: Filter = field(default_factory=Filter)
+    extras: frozenset[str] = frozenset({"regiments"})
+    place: str | None = None
+    corridor: str | None = None
+    measure: str | None = None
+
+    @property
+    def kind(self) -> str:
+        return "place" if self.place else "corridor" if self.corridor else "measure" if self.measure else "overview"
+
+    def to_cli(self) -> list[str]:
+        """The same selection as `borderdash map` arguments."""
+        args = self.filter.to_cli()
+        for flag, value in (("--place", self.place), ("--corridor", self.corridor), ("--measure", self.measure)):
+            if value:
+                args += [flag, value]
+        if self.extras:
+            args += ["--with", ",".join(e for e in EXTRAS if e in self.extras)]
+        return args
+
+
+@dataclass
+class View:
+    """The selected layers, ready to draw (WGS84), and what to call the map."""
+
+    selection: Selection
+    counties: gpd.GeoDataFrame
+    highlight: gpd.GeoDataFrame
+    border: gpd.GeoDataFrame
+    regiments: gpd.GeoDataFrame
+    platforms: gpd.GeoDataFrame
+    corridors: gpd.GeoDataFrame
+    bounds: tuple[float, float, float, float]
+    title_zh: str
+    title_en: str
+    subtitle_zh: str = ""
+    subtitle_en: str = ""
+
+    @property
+    def kind(self) -> str:
+        return self.selection.kind
+
+    @property
+    def national(self) -> bool:
+        return self.bounds[2] - self.bounds[0] >= NATIONAL_SPAN_DEG
+
+    @property
+    def frame(self) -> tuple[float, float, float, float]:
+        """The extent to draw: the national frame for national maps, else the bounds with a margin."""
+        if self.national:
+            return NATIONAL_FRAME
+        minx, miny, maxx, maxy = self.bounds
+        pad = max(maxx - minx, maxy - miny) * 0.06 + 0.05
+        return (minx - pad, miny - pad, maxx + pad, maxy + pad)
+
+    def title(self, lang: str) -> str:
+        return self.title_zh if lang == "zh" else self.title_en
+
+    def subtitle(self, lang: str) -> str:
+        return self.subtitle_zh if lang == "zh" else self.subtitle_en
+
+    # Context layers do not depend on the selection: shared, read once per process.
+    @staticmethod
+    def neighbours() -> gpd.GeoDataFrame:
+        return _context("neighbours")
+
+    @staticmethod
+    def provinces() -> gpd.GeoDataFrame:
+        return _context("provinces")
+
+    @staticmethod
+    def china() -> gpd.GeoDataFrame:
+        return _context("china")
+
+    @staticmethod
+    def maritime() -> gpd.GeoDataFrame:
+        return _context("maritime")
+
+
+@cache
+def _context(name: str) -> gpd.GeoDataFrame:
+    return layers.load(name)
+
+
+def shown_counties(flt: Filter) -> gpd.GeoDataFrame:
+    """The counties an overview shows: with no filter, the border and Hainan units only; else what the filter keeps.
+
+    Views narrowed to provinces or neighbours cover a smaller area and get the detailed geometry.
+    """
+    counties = layers.counties(detail=bool(flt.provinces or flt.neighbours))
+    if not (flt.border_only or flt.provinces or flt.neighbours):
+        counties = counties[counties.is_border_county | counties.touches_border | counties.is_hainan_reference]
+    return flt.apply(counties)
+
+
+def select(sel: Selection) -> View:
+    """The View a selection asks for (one of the four templates)."""
+    unknown = set(sel.extras) - set(EXTRAS)
+    if unknown:
+        raise ValueError(f"unknown layer(s) {', '.join(sorted(unknown))}; choose from {', '.join(EXTRAS)}")
+    if sum(bool(x) for x in (sel.place, sel.corridor, sel.measure)) > 1:
+        raise ValueError("choose at most one of place, corridor and measure")
+    return {"overview": _overview, "place": _place, "corridor": _corridor, "measure": _measure}[sel.kind](sel)
+
+
+def _empty(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    return gdf.iloc[0:0]
+
+
+def _extras(sel: Selection, flt: Filter | None = None) -> dict[str, gpd.GeoDataFrame]:
+    """The optional layers: what the filter keeps of those asked for, empty frames of the right schema for the rest."""
+    flt = flt or sel.filter
+    out = {}
+    for name, load in (("regiments", layers.regiments), ("platforms", _platform_points), ("corridors", _drawn_corridors)):
+        out[name] = flt.apply(load()) if name in sel.extras else empty_layer(name)
+    return out
+
+
+def _platform_points() -> gpd.GeoDataFrame:
+    return projects.as_points(projects.platforms())
+
+
+def _drawn_corridors() -> gpd.GeoDataFrame:
+    cor = projects.corridors()
+    return cor[cor.geometry.notna()]
+
+
+def empty_layer(name: str) -> gpd.GeoDataFrame:
+    """A layer with no rows, cheap to make: columns from the schema."""
+    return gpd.GeoDataFrame({c: pd.Series(dtype=object) for c in LAYERS[name].columns}, geometry=gpd.GeoSeries([], crs=4326), crs=4326)
+
+
+def _bounds(*frames) -> tuple[float, float, float, float]:
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return NATIONAL_FRAME
+    b = pd.DataFrame([f.total_bounds for f in frames])
+    return (float(b[0].min()), float(b[1].min()), float(b[2].max()), float(b[3].max()))
+
+
+def _clip(gdf: gpd.GeoDataFrame, bounds, pad: float = 0.0) -> gpd.GeoDataFrame:
+    """Lines cut to a box: the parts of the border line a map of that box shows (and its legend lists)."""
+    minx, miny, maxx, maxy = bounds
+    geoms = shapely.clip_by_rect(gdf.geometry.values, minx - pad, miny - pad, maxx + pad, maxy + pad)
+    out = gdf.set_geometry(gpd.GeoSeries(geoms, index=gdf.index, crs=gdf.crs))
+    return out[~out.geometry.is_empty]
+
+
+def _in_frame(gdf: gpd.GeoDataFrame, bounds, pad: float = 0.0) -> gpd.GeoDataFrame:
+    minx, miny, maxx, maxy = bounds
+    return gdf[gdf.intersects(shapely.box(minx - pad, miny - pad, maxx + pad, maxy + pad))]
+
+
+def _overview(sel: Selection) -> View:
+    flt = sel.filter
+    counties = shown_counties(flt)
+    border = _clip(flt.apply(layers.border_line()), _bounds(counties), pad=0.3)
+    title_zh, title_en = overview_title(flt)
+    n, b = len(counties), int(counties.is_border_county.sum())
+    return View(
+        sel,
+        counties,
+        _empty(counties),
+        border,
+        bounds=_bounds(counties),
+        title_zh=title_zh,
+        title_en=title_en,
+        subtitle_zh=f"县级单位 {n} 个，其中陆地边境县 {b} 个",
+        subtitle_en=f"{n} county-level units, {b} of them land border counties",
+        **_extras(sel),
+    )
+
+
+def overview_title(flt: Filter) -> tuple[str, str]:
+    """Default titles naming the filter, e.g. 云南省陆地边境地区 / Land border areas of Yunnan."""
+    what_zh, what_en = ("陆地边境县", "Land border counties") if flt.border_only else ("陆地边境地区", "Land border areas")
+    where_zh = "、".join(PROVINCE_FULL_ZH.get(p, p) for p in flt.provinces) or "中国"
+    where_en = ", ".join(PROVINCES_EN.get(p, p) for p in flt.provinces) or "China"
+    zh, en = f"{where_zh}{what_zh}", f"{what_en} of {where_en}"
+    if flt.neighbours:
+        names = _neighbour_names()
+        zh += "（与" + "、".join(names.get(n, (n, n))[0] for n in flt.neighbours) + "接壤）"
+        en += " bordering " + ", ".join(names.get(n, (n, n))[1] for n in flt.neighbours)
+    return zh, en
+
+
+@cache
+def _neighbour_names() -> dict[str, tuple[str, str]]:
+    line = layers.border_line()
+    return {r.iso3: (r.neighbour_zh, r.neighbour_en) for r in line.itertuples()}
+
+
+def _place(sel: Selection) -> View:
+    """One place with its surroundings: neighbouring counties, the border, platforms, regiments and corridors nearby."""
+    from .policy import join, scope
+
+    place = join.resolve(sel.place)
+    counties_all = layers.counties(detail=True)
+    geom = _place_geometry(place, counties_all, scope)
+    minx, miny, maxx, maxy = geom.bounds
+    pad = max(maxx - minx, maxy - miny, 0.3) * 0.45
+    frame = (minx - pad, miny - pad, maxx + pad, maxy + pad)
+    counties = _in_frame(counties_all, frame)
+    highlight = gpd.GeoDataFrame(
+        {"name_zh": [place.name_zh], "name_en": [place.name_en or ""], "place_id": [place.place_id]}, geometry=[geom], crs=4326
+    )
+    extras = {k: _in_frame(v, frame) for k, v in _extras(sel, Filter()).items()}
+    province = place.get("province_zh", "") or ""
+    return View(
+        sel,
+        counties,
+        highlight,
+        _clip(layers.border_line(), frame),
+        bounds=frame,
+        title_zh=f"{place.name_zh}及周边",
+        title_en=f"{place.name_en or place.name_zh} and surroundings",
+        subtitle_zh=f"{PROVINCE_FULL_ZH.get(province, province)} · {place.place_id}",
+        subtitle_en=f"{PROVINCES_EN.get(province, province)} · {place.place_id}",
+        **extras,
+    )
+
+
+def _place_geometry(place, counties_all, scope):
+    if place.layer == "counties":
+        return counties_all.set_index("adcode").geometry[place.place_id]
+    if place.layer == "im-units":
+        adcode = scope.places("im-units").set_index("place_id").adcode[place.place_id]
+        return counties_all.set_index("adcode").geometry[adcode]
+    if place.layer == "prefectures":
+        return layers.prefectures().set_index("adcode").geometry[place.place_id]
+    if place.layer == "regiments":
+        return layers.regiments().set_index("id").geometry[place.place_id]
+    return projects.as_points(projects.platforms()).set_index("id").geometry[place.place_id]
+
+
+def _corridor(sel: Selection) -> View:
+    """A corridor (with its segments, or its parent route), the counties it passes highlighted."""
+    all_cor = projects.corridors()
+    if sel.corridor not in set(all_cor.id):
+        raise ValueError(f"no corridor {sel.corridor!r}; choose one of {', '.join(all_cor.id)}")
+    row = all_cor.set_index("id").loc[sel.corridor]
+    family = all_cor[(all_cor.id == sel.corridor) | (all_cor.parent_id == sel.corridor)]
+    family = family[family.geometry.notna()]
+    if family.empty:
+        raise ValueError(f"corridor {sel.corridor!r} has no line to draw (no located control points)")
+    passed_ids = [a for a in row.counties.split(";") if a]
+    counties_all = layers.counties(detail=True)
+    highlight = counties_all[counties_all.adcode.isin(passed_ids)]
+    bounds = _bounds(family, highlight)
+    counties = _in_frame(counties_all, bounds) if bounds[2] - bounds[0] < NATIONAL_SPAN_DEG else highlight
+    extras = {k: _in_frame(v, bounds) for k, v in _extras(sel, Filter()).items() if k != "corridors"}
+    n = len(passed_ids)
+    return View(
+        sel,
+        counties,
+        highlight,
+        _clip(layers.border_line(), bounds, pad=0.3),
+        corridors=family,
+        bounds=bounds,
+        title_zh=row.name_zh,
+        title_en=row.name_en,
+        subtitle_zh=f"{row.status_zh} · 示意线经过 {n} 个县级单位 · {row.section}",
+        subtitle_en=f"{row.status_en} · schematic line passes {n} county-level units · {row.section}",
+        **extras,
+    )
+
+
+def _measure(sel: Selection) -> View:
+    from .policy import join, kb
+
+    m = kb.measure(sel.measure)
+    view = of_places(join.places_for(sel.measure), sel)
+    doc = kb.documents()[m["document"]]
+    view.title_zh, view.title_en = m["title_zh"], m["title_en"]
+    view.subtitle_zh = f"{doc['title_zh']} {m['section']} · 适用地点 {_place_count(view)} 处"
+    view.subtitle_en = f"{doc['number']} {m['section']} · applies to {_place_count(view)} places"
+    return view
+
+
+def _place_count(view: View) -> int:
+    return len(view.highlight) + len(view.regiments) + len(view.platforms)
+
+
+def of_places(places: pd.DataFrame, sel: Selection | None = None) -> View:
+    """Where something applies (rows of layer, place_id): matched areas highlighted, matched regiments/platforms as points."""
+    from .policy import scope
+
+    sel = sel or Selection(extras=frozenset(), measure="places")
+    flt = sel.filter
+    ids = {layer: set(group.place_id) for layer, group in places.groupby("layer")}
+    im = scope.places("im-units")
+    county_ids = ids.get("counties", set()) | set(im.loc[im.place_id.isin(ids.get("im-units", set())), "adcode"])
+    counties_all = layers.counties()
+    areas = [counties_all[counties_all.adcode.isin(county_ids)]]
+    pref = layers.prefectures()
+    areas.append(pref[pref.adcode.isin(ids.get("prefectures", set()))])
+    highlight = flt.apply(pd.concat([a[["adcode", "name_zh", "name_en", "province_zh", "geometry"]] for a in areas], ignore_index=True))
+    highlight = gpd.GeoDataFrame(highlight, geometry="geometry", crs=4326)
+    regiments = flt.apply(layers.regiments())
+    regiments = regiments[regiments.id.isin(ids.get("regiments", set()))]
+    plat = _platform_points()
+    plat = flt.apply(plat[plat.id.isin(ids.get("platforms", set()))])
+    bounds = _bounds(highlight, regiments, plat)
+    national = bounds[2] - bounds[0] >= NATIONAL_SPAN_DEG
+    base = shown_counties(Filter()) if national else _in_frame(layers.counties(detail=True), bounds)
+    return View(
+        sel,
+        base,
+        highlight,
+        _clip(flt.apply(layers.border_line()), bounds, pad=0.3),
+        regiments=regiments,
+        platforms=plat,
+        corridors=empty_layer("corridors"),
+        bounds=bounds,
+        title_zh="适用地点",
+        title_en="Where it applies",
+    )
