@@ -1,10 +1,14 @@
-"""Prints timings of what a page does on first load and on a rerun: `python benchmarks/bench_core.py`."""
+"""Prints timings of what a page does on first load and on a rerun: `python benchmarks/bench_core.py [--quick]`."""
 
 import statistics
+import sys
 import time
+
+QUICK = "--quick" in sys.argv[1:]
 
 
 def timed(label, fn, repeat=1):
+    repeat = 1 if QUICK else repeat
     times = []
     for _ in range(repeat):
         t = time.perf_counter()
@@ -30,7 +34,8 @@ def main():
 
     def overview_map():
         m = mapping.base_map()
-        mapping.add_context(m, layers.neighbours(), layers.provinces(), layers.border_line())
+        mapping.add_context(m, layers.neighbours(), layers.provinces())
+        mapping.add_border(m, layers.border_line())
         mapping.add_counties(m, shown)
         return m.get_root().render()
 
