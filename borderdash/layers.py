@@ -109,8 +109,10 @@ def prefectures() -> gpd.GeoDataFrame:
 
 
 def border_line() -> gpd.GeoDataFrame:
-    """China's land border in segments by neighbour (disputed units kept apart and labelled)."""
+    """China's land border in segments by county and neighbour (disputed units kept apart and labelled),
+    so a province, county or neighbour filter keeps exactly its own part of the line."""
     gdf = _read_built("border_line.geojson")
+    gdf["adcode"] = gdf.adcode.astype(str)
     gdf["source"] = BOUNDARY_SOURCE + "; neighbours: " + NEIGHBOUR_SOURCE + "; attribution by borderdash"
     return gdf
 
@@ -130,6 +132,13 @@ def provinces() -> gpd.GeoDataFrame:
 def china() -> gpd.GeoDataFrame:
     """China's outline, the union of the province coverage."""
     gdf = _read_built("china.geojson")
+    gdf["source"] = BOUNDARY_SOURCE
+    return gdf
+
+
+def maritime() -> gpd.GeoDataFrame:
+    """The maritime boundary line (South China Sea and east), as China's national maps show it; context only."""
+    gdf = _read_built("maritime.geojson")
     gdf["source"] = BOUNDARY_SOURCE
     return gdf
 

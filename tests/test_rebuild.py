@@ -35,6 +35,7 @@ def test_tables_match_the_committed_ones(rebuilt, name):
         "provinces.geojson",
         "china.geojson",
         "neighbours.geojson",
+        "maritime.geojson",
     ],
 )
 def test_geometry_matches_the_committed_files(rebuilt, name):
