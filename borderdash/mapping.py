@@ -38,6 +38,7 @@ NEIGHBOUR_COLOURS = {
     "VNM": "#98df8a",
     "PRK": "#ff9896",
 }
+SEA_COLOUR = "#c6dbef"
 BORDER_COUNTY_FILL = "#e4572e"
 OTHER_COUNTY_FILL = "#f3efe6"
 
@@ -77,7 +78,8 @@ def base_map(basemap: str = "none", **view) -> folium.Map:
     tiles = ONLINE_BASEMAPS.get(basemap)
     if tiles:
         folium.TileLayer(tiles, name=basemap).add_to(m)
-    m.get_root().header.add_child(folium.Element("<style>.leaflet-container{background:#dfe9f2}</style>"))
+    # .folium-map raises specificity above leaflet.css, which folium links (or inlines) after this style.
+    m.get_root().header.add_child(folium.Element(f"<style>.folium-map.leaflet-container{{background:{SEA_COLOUR}}}</style>"))
     return m
 
 
