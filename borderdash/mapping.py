@@ -78,8 +78,8 @@ def base_map(basemap: str = "none", **view) -> folium.Map:
     tiles = ONLINE_BASEMAPS.get(basemap)
     if tiles:
         folium.TileLayer(tiles, name=basemap).add_to(m)
-    # .folium-map raises specificity above leaflet.css, which folium links (or inlines) after this style.
-    m.get_root().header.add_child(folium.Element(f"<style>.folium-map.leaflet-container{{background:{SEA_COLOUR}}}</style>"))
+    # The doubled class outranks leaflet.css, which folium links (or inlines) after this style.
+    m.get_root().header.add_child(folium.Element(f"<style>.leaflet-container.leaflet-container{{background:{SEA_COLOUR}}}</style>"))
     return m
 
 

@@ -100,12 +100,22 @@ function borderdashMap(map, config) {
     },
   );
 
+  // Frame the view once per filter, after the iframe has its size (st_folium sizes it after the script runs).
+  function fit() {
+    if (!view.fit || view.fit_key === fitted) return;
+    map.invalidateSize(false);
+    const size = map.getSize();
+    if (size.x < 50 || size.y < 50) {
+      setTimeout(fit, 50);
+      return;
+    }
+    map.fitBounds(view.fit, { animate: false });
+    fitted = view.fit_key;
+  }
+
   async function apply() {
     const mine = ++token;
-    if (view.fit && view.fit_key !== fitted) {
-      map.fitBounds(view.fit, { animate: false });
-      fitted = view.fit_key;
-    }
+    fit();
     legend.update(view.legend);
     const sources = view.detail.length ? view.detail.map((p) => `counties-${p}`) : ["counties"];
     const collections = await Promise.all(sources.map(load));
@@ -119,8 +129,7 @@ function borderdashMap(map, config) {
     placeLabels();
   }
 
-  // Labels: ordered candidates placed greedily in screen space, skipping any that would overlap one already placed.
-  const measure = document.createElement("canvas").getContext("2d");
+  // Labels: ordered candidates placed greedily, each measured as drawn and dropped if it would overlap one already placed.
   function candidates() {
     const z = map.getZoom();
     const out = [];
@@ -138,18 +147,23 @@ function borderdashMap(map, config) {
     for (const c of candidates()) {
       const ll = L.latLng(c.lat, c.lon);
       if (!bounds.contains(ll)) continue;
-      measure.font = `${c.size}px sans-serif`;
-      const w = measure.measureText(c.text).width + 6;
-      const h = c.size + 4;
-      const p = map.latLngToContainerPoint(ll);
-      const box = [p.x - w / 2, p.y - h / 2, p.x + w / 2, p.y + h / 2];
-      if (placed.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])) continue;
-      placed.push(box);
       const el = document.createElement("span");
       el.className = `bd-label ${c.cls}`;
       el.textContent = c.text;
       el.style.fontSize = `${c.size}px`;
-      L.marker(ll, { icon: L.divIcon({ className: "bd-label-icon", html: el, iconSize: null }), interactive: false, keyboard: false, pane: "bdLabels" }).addTo(labelLayer);
+      const marker = L.marker(ll, {
+        icon: L.divIcon({ className: "bd-label-icon", html: el, iconSize: null }),
+        interactive: false,
+        keyboard: false,
+        pane: "bdLabels",
+      }).addTo(labelLayer);
+      const r = el.getBoundingClientRect();
+      const box = [r.left - 2, r.top - 1, r.right + 2, r.bottom + 1];
+      if (placed.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])) {
+        labelLayer.removeLayer(marker);
+        continue;
+      }
+      placed.push(box);
     }
   }
   map.on("zoomend moveend", placeLabels);

@@ -172,7 +172,6 @@ class _View(folium.MacroElement):
 def live_map(lang: str = "zh", basemap: str = "none", height: int | None = None) -> folium.Map:
     """The map every page starts from: the same for every filter, so st_folium keeps it mounted."""
     m = mapping.base_map(basemap, location=(30.0, 104.0), zoom_start=4)
-    m.fit_bounds(NATIONAL_BOUNDS)
     m.get_root().header.add_child(folium.Element(CSS))
     _Loader({"files": layer_files(), "styles": STYLES, "lang": lang, "attribution": ATTRIBUTION}).add_to(m)
     return m
