@@ -29,8 +29,10 @@ function borderdashMap(map, config) {
     map.attributionControl.addAttribution(esc(config.attribution));
   }
 
+  // One canvas takes the clicks (a canvas in a higher pane would swallow them): neighbours and counties share it.
+  const areas = pane("bdAreas", 400, true);
   const neighbours = L.geoJSON(null, {
-    renderer: pane("bdNeighbours", 210, true),
+    renderer: areas,
     style: { fillColor: S.neighbour_fill, fillOpacity: 1, color: S.neighbour_edge, weight: 0.6 },
     onEachFeature: (f, l) => l.bindTooltip(esc(name(f.properties)), { sticky: true }),
   }).addTo(map);
@@ -50,7 +52,7 @@ function borderdashMap(map, config) {
     style: { color: S.outline, weight: 1.5, dashArray: "6 4" },
   }).addTo(map);
   const counties = L.geoJSON(null, {
-    renderer: pane("bdCounties", 400, true),
+    renderer: areas,
     style: (f) => {
       const selected = view.selected === f.properties.adcode;
       return {
@@ -67,12 +69,9 @@ function borderdashMap(map, config) {
     },
   }).addTo(map);
   const border = L.geoJSON(null, {
-    renderer: pane("bdBorder", 430, true),
+    renderer: pane("bdBorder", 430, false),
+    interactive: false,
     style: (f) => borderStyle(f.properties),
-    onEachFeature: (f, l) => {
-      const p = f.properties;
-      l.bindTooltip(`${esc(config.lang === "en" ? p.neighbour_en : p.neighbour_zh)} · ${esc(p.length_km)} km`, { sticky: true });
-    },
   }).addTo(map);
   const labelLayer = L.layerGroup().addTo(map);
   map.createPane("bdLabels").style.zIndex = 640;
