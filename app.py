@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from borderdash import ui
+from borderdash import ui, webmap
 from borderdash.mapping import ensure_static_assets
 
 st.set_page_config(page_title="边境地区政策地图 borderdash", page_icon="🗺️", layout="wide")
 ensure_static_assets()
+webmap.layer_files()
 ui.language_switch()
 
 pages = [

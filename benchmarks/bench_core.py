@@ -1,10 +1,11 @@
-"""Prints timings of what a page does on first load and on a rerun: `python benchmarks/bench_core.py` (`--quick`: one run each)."""
+"""Prints timings of what a page does on first load and on a rerun: `python benchmarks/bench_core.py [--quick]`."""
 
 import argparse
 import statistics
+import sys
 import time
 
-QUICK = False
+QUICK = "--quick" in sys.argv[1:]
 
 
 def timed(label, fn, repeat=1):

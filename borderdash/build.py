@@ -50,8 +50,10 @@ def build(out_dir: Path = BUILT, log=print) -> dict:
     border_edges["adcode"] = mainland_adcodes[border_edges.owner.to_numpy()]
     border_edges["iso3"] = border_edges.unit.map(lambda u: sources.DISPUTED_UNITS.get(u, u))
 
-    log("building the border line layer")
+    log("building the border line layer (by neighbour for the facts; by county and neighbour for the layer)")
     line = _border_line(border_edges, neighbours_props)
+    prefix = counties[["adcode", "name_zh", "province_zh"]].rename(columns={"name_zh": "county_zh"})
+    line_by_county = _border_line_by_county(border_edges, neighbours_props, prefix)
 
     log("computing per-county facts (lengths, area, bands, distance)")
     facts = metrics.county_facts(counties, border_edges, line)
@@ -64,6 +66,8 @@ def build(out_dir: Path = BUILT, log=print) -> dict:
     log("context layers: provinces, China outline, neighbours")
     provinces = _provinces()
     neighbours = _neighbours_layer(neighbours_props, neighbour_geoms)
+
+    log("maritime boundary (the sea line of China's national maps)")
     maritime = _maritime()
 
     log("index of every county and prefecture of China (representative points)")
@@ -74,7 +78,7 @@ def build(out_dir: Path = BUILT, log=print) -> dict:
     _write_csv(index, out_dir / "unit_index.csv")
     _write_geojson(detail, out_dir / "counties.detail.geojson")
     _write_geojson(overview, out_dir / "counties.overview.geojson")
-    _write_geojson(_round(line, DETAIL_DECIMALS, 0.001), out_dir / "border_line.geojson")
+    _write_geojson(_round(line_by_county, DETAIL_DECIMALS, 0.001), out_dir / "border_line.geojson")
     _write_geojson(provinces, out_dir / "provinces.geojson")
     _write_geojson(_outline(provinces), out_dir / "china.geojson")
     _write_geojson(neighbours, out_dir / "neighbours.geojson")
@@ -163,6 +167,32 @@ def _border_line(border_edges: pd.DataFrame, props: dict) -> gpd.GeoDataFrame:
                 "data_unit_en": props[unit]["name_en"],
                 "disputed": bool(disputed_unit) or iso3 == "IND",
                 "length_km": round(float(group.length_km.sum()), 1),
+            }
+        )
+        geoms.append(borderline.merge_lines(group))
+    return gpd.GeoDataFrame(rows, geometry=geoms, crs=4326)
+
+
+def _border_line_by_county(border_edges: pd.DataFrame, props: dict, counties: pd.DataFrame) -> gpd.GeoDataFrame:
+    """One segment per county and neighbour unit, so a province or county filter keeps its own border."""
+    rows, geoms = [], []
+    names = counties.set_index("adcode")
+    for (adcode, unit), group in border_edges.groupby(["adcode", "unit"], sort=True):
+        iso3 = sources.DISPUTED_UNITS.get(unit, unit)
+        rows.append(
+            {
+                "segment_id": f"CHN-{unit}-{adcode}",
+                "adcode": adcode,
+                "county_zh": names.county_zh[adcode],
+                "province_zh": names.province_zh[adcode],
+                "iso3": iso3,
+                "neighbour_zh": props[iso3]["name"],
+                "neighbour_en": props[iso3]["name_en"],
+                "data_unit": unit,
+                "data_unit_zh": props[unit]["name"],
+                "data_unit_en": props[unit]["name_en"],
+                "disputed": unit in sources.DISPUTED_UNITS or iso3 == "IND",
+                "length_km": round(float(group.length_km.sum()), 2),
             }
         )
         geoms.append(borderline.merge_lines(group))

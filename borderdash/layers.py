@@ -110,8 +110,10 @@ def prefectures() -> gpd.GeoDataFrame:
 
 
 def border_line() -> gpd.GeoDataFrame:
-    """China's land border in segments by neighbour (disputed units kept apart and labelled)."""
+    """China's land border in segments by county and neighbour (disputed units kept apart and labelled),
+    so a province, county or neighbour filter keeps exactly its own part of the line."""
     gdf = _read_built("border_line.geojson")
+    gdf["adcode"] = gdf.adcode.astype(str)
     gdf["source"] = BOUNDARY_SOURCE + "; neighbours: " + NEIGHBOUR_SOURCE + "; attribution by borderdash"
     return gdf
 

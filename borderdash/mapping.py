@@ -28,6 +28,7 @@ NEIGHBOUR_COLOURS = style.NEIGHBOUR_COLOURS
 BORDER_COUNTY_FILL = style.BORDER_COUNTY_FILL
 OTHER_COUNTY_FILL = style.OTHER_COUNTY_FILL
 CORRIDOR_COLOURS = style.CORRIDOR_COLOURS
+SEA_COLOUR = style.SEA
 
 ONLINE_BASEMAPS = {
     "none": None,
@@ -65,7 +66,8 @@ def base_map(basemap: str = "none", **view) -> folium.Map:
     tiles = ONLINE_BASEMAPS.get(basemap)
     if tiles:
         folium.TileLayer(tiles, name=basemap).add_to(m)
-    m.get_root().header.add_child(folium.Element(f"<style>.leaflet-container{{background:{style.SEA}}}</style>"))
+    # The doubled class outranks leaflet.css, which folium links (or inlines) after this style.
+    m.get_root().header.add_child(folium.Element(f"<style>.leaflet-container.leaflet-container{{background:{SEA_COLOUR}}}</style>"))
     return m
 
 

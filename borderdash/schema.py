@@ -187,6 +187,9 @@ LAYERS: dict[str, Layer] = {
             "LineString",
             (
                 "segment_id",
+                "adcode",
+                "county_zh",
+                "province_zh",
                 "iso3",
                 "neighbour_zh",
                 "neighbour_en",

@@ -184,3 +184,84 @@ def briefing_map_download(selection, key: str) -> None:
         key=f"briefing-pdf-{key}",
         help=tr("briefing.download_print_help"),
     )
+
+
+def _query(flt: Filter) -> tuple:
+    return tuple(sorted(flt.to_query().items()))
+
+
+@st.cache_resource(show_spinner=False)
+def live_map_files() -> dict[str, str]:
+    """Write the static context layers once per server (see webmap.layer_files)."""
+    from . import webmap
+
+    return webmap.layer_files()
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _overview_state(query: tuple, extras: tuple, lang: str, selected: str | None) -> dict:
+    from . import webmap
+
+    return webmap.overview_state(Filter.from_query(dict(query)), extras, lang, selected)
+
+
+def overview_map(flt: Filter, extras, lang: str, selected: str | None = None) -> list:
+    """The overview's feature groups: its view (cached by filter value) and the extras."""
+    from . import webmap
+
+    extras = tuple(sorted(extras))
+    return webmap.view_group(_overview_state(_query(flt), extras, lang, selected), webmap.extra_groups(flt, extras))
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def shown_counties(query: tuple):
+    """The counties a filter shows (briefing.shown_counties), computed once per filter value."""
+    from .briefing import shown_counties
+
+    return shown_counties(Filter.from_query(dict(query)))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def overview_table(query: tuple):
+    """The overview's ordered table of counties with their links (no geometry), once per filter value."""
+    from . import regions
+
+    shown = regions.with_links(shown_counties(query))
+    province_order = shown.province_zh.map({p: i for i, p in enumerate(PROVINCES_EN)})
+    return (
+        shown.assign(_p=province_order)
+        .sort_values(["is_border_county", "_p", "border_length_km", "adcode"], ascending=[False, True, False, True])
+        .drop(columns="_p")
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def overview_downloads(query: tuple) -> tuple[bytes, bytes, bytes]:
+    """CSV, GeoJSON and GeoPackage bytes of the overview's table, once per filter value."""
+    from . import export
+
+    ordered = overview_table(query)
+    return export.csv_bytes(export.table(ordered)), export.geojson_bytes(ordered), export.gpkg_bytes(ordered, "counties")
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _place_selection(located: tuple) -> dict:
+    import pandas as pd
+
+    from . import webmap
+
+    return webmap.place_selection(pd.DataFrame(list(located), columns=["layer", "place_id"]))
+
+
+def place_map(located, lang: str) -> list:
+    """The place map's feature groups; the selection is computed once per set of places."""
+    from . import webmap
+
+    state, groups = webmap.place_view(_place_selection(tuple(map(tuple, located))), lang)
+    return webmap.view_group(state, groups)
+
+
+def clicked(value, allowed: set) -> str | None:
+    """The adcode of the feature the user last clicked on a map (st_folium's value), if it is one of `allowed`."""
+    adcode = (((value or {}).get("last_active_drawing") or {}).get("properties") or {}).get("adcode")
+    return adcode if adcode in allowed else None

@@ -10,9 +10,5 @@ fi
 ./scripts/setup.sh test
 .venv/bin/ruff check .
 .venv/bin/borderdash check-data > /dev/null
-if [ $# -eq 0 ]; then
-  # Every benchmark once in its quick mode, so none can rot (figures are printed, not asserted).
-  for bench in benchmarks/*.py; do .venv/bin/python "$bench" --quick; done
-fi
 echo "pytest: unit tests, then the slow rebuild, then e2e in Chromium" >&2
 exec .venv/bin/python -m pytest "$@"

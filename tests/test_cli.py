@@ -40,6 +40,13 @@ def test_export_filters_by_english_province_and_neighbour(tmp_path):
     assert all("KAZ" in n for n in gdf.neighbours)
 
 
+def test_export_border_line_follows_the_province_filter(tmp_path):
+    out = tmp_path / "line.csv"
+    assert main(["export", "border-line", "--province", "云南", "-o", str(out)]) == 0
+    df = pd.read_csv(out, encoding="utf-8-sig", dtype={"adcode": str})
+    assert len(df) > 16 and set(df.province_zh) == {"云南"} and df.adcode.str.startswith("53").all()
+
+
 @pytest.mark.parametrize("layer", ["regiments", "im-units", "border-line", "neighbours", "platforms", "corridors"])
 def test_every_layer_exports_to_gpkg(tmp_path, layer):
     out = tmp_path / f"{layer}.gpkg"

@@ -71,9 +71,33 @@ def test_counties_inland_have_no_border(counties):
 
 def test_border_line_has_all_fourteen_neighbours_with_disputed_units_labelled(border_line):
     assert border_line.iso3.nunique() == 14
-    gb = border_line.set_index("data_unit").loc["IND-PAK-GB"]
-    assert gb.iso3 == "PAK" and gb.disputed
+    gb = border_line[border_line.data_unit == "IND-PAK-GB"]
+    assert not gb.empty and (gb.iso3 == "PAK").all() and gb.disputed.all()
     assert 19000 < border_line.length_km.sum() < 23000
+
+
+def test_border_line_is_split_by_county_and_adds_up_to_each_countys_border(border_line, counties):
+    assert border_line.segment_id.is_unique
+    per_county = border_line.groupby("adcode").length_km.sum()
+    facts = counties.set_index("adcode").border_length_km
+    assert set(per_county.index) == set(facts[facts > 0].index)
+    assert (per_county - facts[per_county.index]).abs().max() < 0.2
+    assert (border_line.province_zh == border_line.adcode.map(counties.set_index("adcode").province_zh)).all()
+
+
+def test_border_line_totals_match_the_build_record(border_line):
+    info = json.loads((BUILT / "build_info.json").read_text(encoding="utf-8"))
+    assert abs(border_line.length_km.sum() - info["border_line_km"]) < 1.0
+
+
+def test_a_province_filter_keeps_only_that_provinces_border(border_line, counties):
+    from borderdash.filters import Filter
+
+    yunnan = Filter.build(provinces=["云南"]).apply(border_line)
+    assert set(yunnan.province_zh) == {"云南"}
+    assert set(yunnan.iso3) == {"MMR", "LAO", "VNM"}
+    in_counties = counties.loc[counties.province_zh == "云南", "border_length_km"].sum()
+    assert abs(yunnan.length_km.sum() - in_counties) < 2 and yunnan.length_km.sum() < border_line.length_km.sum() / 4
 
 
 def test_band_shares_are_ordered_and_bounded(counties):

@@ -3,9 +3,8 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from borderdash import briefing, export, mapping, regions, ui
+from borderdash import mapping, ui, view, webmap
 from borderdash.policy import join
-from borderdash.schema import PROVINCES_EN
 
 lang = ui.language()
 st.title(ui.tr("overview.title"))
@@ -22,9 +21,8 @@ with st.sidebar:
         format_func=({b: b for b in mapping.ONLINE_BASEMAPS} | {"none": ui.tr("overview.basemap_none")}).get,
         help=ui.tr("overview.basemap_help"),
     )
-comp = briefing.Composition(flt, frozenset(k for k, on in extras.items() if on), basemap)
-
-shown = briefing.shown_counties(flt)
+query = tuple(sorted(flt.to_query().items()))
+shown = ui.shown_counties(query)
 border = flt.apply(ui.layer("border-line"))
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(ui.tr("metric.counties_shown"), len(shown))
@@ -32,34 +30,28 @@ c2.metric(ui.tr("metric.border_counties"), int(shown.is_border_county.sum()))
 c3.metric(ui.tr("metric.border_km"), f"{border.length_km.sum():,.0f}", help=ui.tr("place.border_help"))
 c4.metric(ui.tr("metric.area_km2"), f"{shown.area_km2.sum():,.0f}", help=ui.tr("metric.area_help"))
 
-center, zoom = briefing.view(flt)
+map_key = f"overview-map-{basemap}-{lang}"
+shown_adcodes = set(shown.adcode)
+selected = ui.clicked(st.session_state.get(map_key), shown_adcodes)
+
 out = st_folium(
-    briefing.base_map(basemap),
-    feature_group_to_add=briefing.layer_groups(comp),
-    center=center,
-    zoom=zoom,
+    webmap.live_map(lang, basemap),
+    feature_group_to_add=ui.overview_map(flt, [k for k, on in extras.items() if on], lang, selected),
     height=620,
     use_container_width=True,
     returned_objects=["last_active_drawing"],
-    key=f"overview-map-{basemap}",
+    key=map_key,
 )
 ui.precision_note()
 
-clicked = (out or {}).get("last_active_drawing") or {}
-adcode = (clicked.get("properties") or {}).get("adcode")
-if adcode in set(shown.adcode):
+adcode = ui.clicked(out, shown_adcodes)
+if adcode:
     row = shown.set_index("adcode").loc[adcode]
     name = row.name_en if lang == "en" else row.name_zh
     st.info(ui.tr("overview.clicked", name=name, count=len(join.measures_by_county().get(adcode, ()))))
     st.page_link("views/place.py", label=ui.tr("overview.open_profile"), query_params={"place": adcode})
 
-regions_shown = regions.with_links(shown)
-province_order = regions_shown.province_zh.map({p: i for i, p in enumerate(PROVINCES_EN)})
-ordered = (
-    regions_shown.assign(_p=province_order)
-    .sort_values(["is_border_county", "_p", "border_length_km", "adcode"], ascending=[False, True, False, True])
-    .drop(columns="_p")
-)
+ordered = ui.overview_table(query)
 st.subheader(ui.tr("overview.table"))
 columns = ["name", "province_zh", "is_border_county", "neighbours", "border_length_km", "area_km2", "share_within_3km"]
 columns += ["measure_count", "corridors", "platforms", "adcode"]
@@ -72,10 +64,10 @@ st.dataframe(
     width="stretch",
     column_config={profile: st.column_config.LinkColumn(profile, display_text=ui.tr("overview.open"), width="small")},
 )
-table = export.table(ordered)
+csv, geojson, gpkg = ui.overview_downloads(query)
 d1, d2, d3 = st.columns(3)
-d1.download_button("CSV", export.csv_bytes(table), "borderdash_counties.csv", "text/csv")
-d2.download_button("GeoJSON", export.geojson_bytes(ordered), "borderdash_counties.geojson", "application/geo+json")
-d3.download_button("GeoPackage", export.gpkg_bytes(ordered, "counties"), "borderdash_counties.gpkg")
+d1.download_button("CSV", csv, "borderdash_counties.csv", "text/csv")
+d2.download_button("GeoJSON", geojson, "borderdash_counties.geojson", "application/geo+json")
+d3.download_button("GeoPackage", gpkg, "borderdash_counties.gpkg")
 st.page_link("views/briefing.py", label=ui.tr("overview.to_briefing"), query_params=flt.to_query())
-ui.briefing_map_download(comp.selection, "overview")
+ui.briefing_map_download(view.Selection(flt, frozenset(k for k, on in extras.items() if on)), "overview")

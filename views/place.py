@@ -1,10 +1,9 @@
 """Place profile: facts, sources and every measure that applies to one place, with the reason."""
 
-import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from borderdash import briefing, export, i18n, projects, ui, view
+from borderdash import export, i18n, projects, ui, view, webmap
 from borderdash.policy import join
 
 lang = ui.language()
@@ -77,11 +76,12 @@ if place.layer == "counties":
     located += [("regiments", r) for r in regiments.loc[regiments.host_adcode == place_id, "id"]]
 if located:
     st_folium(
-        briefing.places_map(pd.DataFrame(located, columns=["layer", "place_id"])),
+        webmap.live_map(lang),
+        feature_group_to_add=ui.place_map(located, lang),
         height=360,
         use_container_width=True,
         returned_objects=[],
-        key=f"place-map-{place_id}",
+        key=f"place-map-{lang}",
     )
     ui.precision_note()
     ui.briefing_map_download(view.Selection(extras=frozenset(view.EXTRAS), place=place_id), f"place_{place_id}")

@@ -1,0 +1,259 @@
+"""Drive the dashboard in Chromium as a user and print what each step costs, next to a naive baseline.
+
+`python benchmarks/bench_app.py [--quick]` starts `streamlit run app.py` and the naive baseline
+(benchmarks/naive_app.py: full-detail border counties through st_folium) on free ports, then
+measures in Debian's Chromium: cold first map paint, a second visitor's paint, province filter ->
+map updated, place -> place, bytes over the websocket per interaction; and, in-process with
+Streamlit's AppTest, the server-side rerun time when the view did not change.
+A map counts as painted when the Leaflet map's drawn features stop changing (STABLE_S quiet).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("BORDERDASH_CHROMIUM", "/usr/bin/chromium")
+IFRAME = "iframe[title='streamlit_folium.st_folium']"
+STABLE_S = 1.0
+APPS = {
+    "borderdash": {"script": "app.py", "overview": "/", "place": "/place?place=450681"},
+    "naive": {"script": "benchmarks/naive_app.py", "overview": "/", "place": "/?view=place"},
+}
+BUDGETS = {"cold_paint_s": 3.0, "warm_paint_s": 1.5, "filter_s": 1.0, "place_s": 1.0, "filter_ws_kb": 200, "rerun_ms": 300}
+
+MAP_SIGNATURE = """() => {
+  const m = window.map;
+  if (!m || !window.L) return null;
+  let n = 0, h = 0;
+  const add = s => { for (let i = 0; i < s.length; i++) h = (h * 31 + s.charCodeAt(i)) | 0; };
+  m.eachLayer(l => {
+    if (!(l instanceof L.Path) || !l._map) return;
+    n++;
+    const o = l.options || {};
+    add(`${(l.feature && l.feature.properties && (l.feature.properties.adcode || l.feature.properties.segment_id)) || ''}`
+        + `${o.fillColor}${o.color}${o.weight}${o.fillOpacity}${o.opacity}`);
+  });
+  return `${n}:${h}`;
+}"""
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(script: str) -> tuple[subprocess.Popen, str]:
+    """`streamlit run` on a free port; returns once /_stcore/health answers (the start-up is not timed)."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), "--server.address", "127.0.0.1"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(480):
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).status == 200:
+                return proc, url
+        except OSError:
+            time.sleep(0.25)
+    proc.kill()
+    raise RuntimeError(f"{script} did not start")
+
+
+class Visitor:
+    """One browser context (a fresh visitor: empty HTTP cache) counting websocket and HTTP bytes."""
+
+    def __init__(self, browser):
+        self.context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+        self.context.route("**/*", lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort())
+        self.page = self.context.new_page()
+        self.ws_bytes = 0
+        self.http_bytes = 0
+        self.page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+        self.page.on("requestfinished", self._request)
+
+    def _frame(self, payload):
+        self.ws_bytes += len(payload)
+
+    def _request(self, request):
+        try:
+            self.http_bytes += request.sizes()["responseBodySize"]
+        except Exception:
+            pass
+
+    def signature(self):
+        try:
+            return self.page.locator(IFRAME).first.content_frame.locator("body").evaluate(MAP_SIGNATURE, timeout=2000)
+        except Exception:
+            return None
+
+    def running(self) -> bool:
+        return self.page.locator('[data-testid="stStatusWidget"]').count() > 0
+
+    def wait_painted(self, t0: float, before=None, timeout: float = 180) -> float:
+        """Seconds from t0 to the last change of the drawn map, once it has features, differs from
+        `before` and has been quiet for STABLE_S with the script finished."""
+        last, changed_at = before, None
+        while time.perf_counter() - t0 < timeout:
+            sig = self.signature()
+            now = time.perf_counter()
+            if sig != last:
+                last, changed_at = sig, now
+            elif (
+                sig
+                and sig != before
+                and not sig.startswith("0:")
+                and changed_at is not None
+                and now - changed_at >= STABLE_S
+                and not self.running()
+            ):
+                return changed_at - t0
+            time.sleep(0.05)
+        raise TimeoutError(f"map not painted within {timeout} s (last signature {last})")
+
+    def close(self):
+        self.context.close()
+
+
+def visit(browser, url: str) -> tuple[float, int, int, Visitor]:
+    v = Visitor(browser)
+    t0 = time.perf_counter()
+    v.page.goto(url, wait_until="commit")
+    return v.wait_painted(t0), v.ws_bytes, v.http_bytes, v
+
+
+def choose_province(v: Visitor, name: str) -> tuple[float, int]:
+    before = v.signature()
+    box = v.page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
+    box.click()
+    v.page.keyboard.type(name)
+    v.ws_bytes = 0
+    t0 = time.perf_counter()
+    v.page.keyboard.press("Enter")
+    took = v.wait_painted(t0, before)
+    v.page.keyboard.press("Escape")
+    return took, v.ws_bytes
+
+
+def choose_place(v: Visitor, name: str) -> tuple[float, int]:
+    before = v.signature()
+    box = v.page.locator('[data-testid="stSelectbox"]').filter(has_text="地点").first
+    box.click()
+    v.page.keyboard.type(name)
+    option = v.page.get_by_role("option").filter(has_text=name).first
+    option.wait_for(timeout=30_000)
+    v.ws_bytes = 0
+    t0 = time.perf_counter()
+    option.click()
+    return v.wait_painted(t0, before), v.ws_bytes
+
+
+def measure_browser(browser, url: str, app: dict, repeat: int) -> dict:
+    out = {}
+    cold, ws, http, v = visit(browser, url + app["overview"])
+    out.update(cold_paint_s=cold, first_ws_kb=ws / 1e3, first_http_kb=http / 1e3)
+    v.close()
+    warm = []
+    for _ in range(repeat):
+        t, ws, http, v = visit(browser, url + app["overview"])
+        warm.append(t)
+        filt = choose_province(v, "云南")
+        v.close()
+    out.update(warm_paint_s=statistics.median(warm), filter_s=filt[0], filter_ws_kb=filt[1] / 1e3)
+    _, _, _, v = visit(browser, url + app["place"])
+    switches = [choose_place(v, name) for name in ("凭祥", "瑞丽", "东兴")[: max(1, repeat)]]
+    v.close()
+    out.update(place_s=statistics.median(s[0] for s in switches), place_ws_kb=statistics.median(s[1] for s in switches) / 1e3)
+    return out
+
+
+def measure_rerun(script: str, query: dict, repeat: int) -> float:
+    """Median server-side script run (ms) when nothing changed, in-process with AppTest."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / script), default_timeout=300)
+    for k, val in query.items():
+        at.query_params[k] = val
+    at.run()
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        at.run()
+        times.append((time.perf_counter() - t) * 1000)
+    return statistics.median(times)
+
+
+def launch(playwright):
+    return playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+    )
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="one repetition of each step (for CI)")
+    parser.add_argument("--only", choices=tuple(APPS), help="measure one app only")
+    args = parser.parse_args(argv)
+    repeat = 1 if args.quick else 3
+    if not Path(CHROMIUM).exists():
+        print(f"no Chromium at {CHROMIUM}: install Debian's chromium (scripts/test.sh does)", file=sys.stderr)
+        return 1
+    static_link = ROOT / "benchmarks" / "static"
+    if not static_link.exists():
+        static_link.symlink_to(ROOT / "static", target_is_directory=True)  # the baseline's Leaflet, served like the app's
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT))  # AppTest imports the package of the checkout being measured
+    results = {}
+    load_before = os.getloadavg()
+    with sync_playwright() as p:
+        browser = launch(p)
+        for name, app in APPS.items():
+            if args.only and name != args.only:
+                continue
+            proc, url = start(app["script"])
+            try:
+                results[name] = measure_browser(browser, url, app, repeat)
+            finally:
+                proc.terminate()
+                proc.wait(20)
+            query = {"province": "云南"} if name == "borderdash" else {}
+            results[name]["rerun_ms"] = measure_rerun(app["script"], query, max(2, repeat))
+        browser.close()
+    load_after = os.getloadavg()
+    rows = [
+        ("cold_paint_s", "first map paint, cold start (s)"),
+        ("warm_paint_s", "first map paint, second visitor (s)"),
+        ("first_ws_kb", "first load over websocket (KB)"),
+        ("first_http_kb", "first load over HTTP (KB)"),
+        ("filter_s", "province filter -> map updated (s)"),
+        ("filter_ws_kb", "province filter over websocket (KB)"),
+        ("place_s", "place -> place (s)"),
+        ("place_ws_kb", "place -> place over websocket (KB)"),
+        ("rerun_ms", "script rerun, view unchanged (ms, server)"),
+    ]
+    names = list(results)
+    print(f"{'step':<44}" + "".join(f"{n:>12}" for n in names) + f"{'naive/ours':>12}{'budget':>9}")
+    for key, label in rows:
+        vals = [results[n].get(key) for n in names]
+        ratio = ""
+        if len(names) == 2 and vals[0]:
+            ratio = f"{vals[1] / vals[0]:.1f}x"
+        budget = BUDGETS.get(key, "")
+        print(f"{label:<44}" + "".join(f"{v:>12.2f}" for v in vals) + f"{ratio:>12}{budget!s:>9}")
+    print(f"load average (1/5/15 min): before {load_before[0]:.1f}/{load_before[1]:.1f}/{load_before[2]:.1f}, "
+          f"after {load_after[0]:.1f}/{load_after[1]:.1f}/{load_after[2]:.1f}; {os.cpu_count()} cores")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

