@@ -20,6 +20,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nav.corridors": ("通道与平台", "Corridors & platforms"),
     "nav.briefing": ("简报地图", "Briefing maps"),
     "nav.sources": ("数据与来源", "Data & sources"),
+    "nav.compare": ("地点对比", "Compare places"),
     "lang.label": ("语言 Language", "语言 Language"),
     # filters
     "filter.heading": ("筛选", "Filters"),

@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from borderdash import briefing, export, mapping, regions, ui
+from borderdash import briefing, export, mapping, regions, ui, ui_indicators
 from borderdash.policy import join
 from borderdash.schema import PROVINCES_EN
 
@@ -23,6 +23,9 @@ with st.sidebar:
         help=ui.tr("overview.basemap_help"),
     )
 comp = briefing.Composition(flt, frozenset(k for k, on in extras.items() if on), basemap)
+notices = st.container()  # match report and legend: always present, so the map below keeps its place
+ui_indicators.upload_panel(notices)
+thematic = ui_indicators.thematic_sidebar()
 
 shown = briefing.shown_counties(flt)
 border = flt.apply(ui.layer("border-line"))
@@ -33,9 +36,12 @@ c3.metric(ui.tr("metric.border_km"), f"{border.length_km.sum():,.0f}", help=ui.t
 c4.metric(ui.tr("metric.area_km2"), f"{shown.area_km2.sum():,.0f}", help=ui.tr("metric.area_help"))
 
 center, zoom = briefing.view(flt)
+groups, legend = ui_indicators.thematic_groups(briefing.layer_groups(comp), shown, thematic)
+if legend:
+    notices.html(legend)
 out = st_folium(
     briefing.base_map(basemap),
-    feature_group_to_add=briefing.layer_groups(comp),
+    feature_group_to_add=groups,
     center=center,
     zoom=zoom,
     height=620,
@@ -53,14 +59,14 @@ if adcode in set(shown.adcode):
     st.info(ui.tr("overview.clicked", name=name, count=len(join.measures_by_county().get(adcode, ()))))
     st.page_link("views/place.py", label=ui.tr("overview.open_profile"), query_params={"place": adcode})
 
-regions_shown = regions.with_links(shown)
+regions_shown, uploaded_columns = ui_indicators.with_uploaded_columns(regions.with_links(shown))
 province_order = regions_shown.province_zh.map({p: i for i, p in enumerate(PROVINCES_EN)})
 ordered = regions_shown.assign(_p=province_order).sort_values(
     ["is_border_county", "_p", "border_length_km", "adcode"], ascending=[False, True, False, True]
 ).drop(columns="_p")
 st.subheader(ui.tr("overview.table"))
 columns = ["name", "province_zh", "is_border_county", "neighbours", "border_length_km", "area_km2", "share_within_3km"]
-columns += ["measure_count", "corridors", "platforms", "adcode"]
+columns += ["measure_count", "corridors", "platforms", "adcode", *uploaded_columns]
 people = ui.table(ordered, columns)
 profile = ui.tr("overview.profile")
 people.insert(0, profile, ["/place?" + ui.profile_query(a) for a in ordered.adcode])

@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from borderdash import briefing, export, i18n, projects, ui
+from borderdash import briefing, export, i18n, projects, ui, ui_indicators
 from borderdash.policy import join
 
 lang = ui.language()
@@ -80,3 +80,6 @@ measures = join.measures_for(place_id)
 st.subheader(ui.tr("place.measures", count=len(measures)))
 st.dataframe(ui.table(measures, ["measure_id", "section", "title", "rule", "via"]), hide_index=True, width="stretch")
 st.download_button(ui.tr("download.csv"), export.csv_bytes(measures), f"measures_{place_id}.csv", "text/csv")
+
+if place.layer == "counties":
+    ui_indicators.place_values(place_id)
