@@ -29,6 +29,9 @@ class Indicator:
     def label(self) -> str:
         return f"{self.label_zh} {self.label_en}" + (f" ({self.unit})" if self.unit else "")
 
+    def label_in(self, lang: str) -> str:
+        return (self.label_en if lang == "en" else self.label_zh) + (f" ({self.unit})" if self.unit else "")
+
 
 FACTS = (
     Indicator("border_length_km", "边境线长度", "Border length", "km"),
@@ -284,12 +287,12 @@ class Thematic:
     scheme: str = "viridis"
 
 
-def label_of(key: str) -> str:
-    """The bilingual label of a built-in indicator; an uploaded column is labelled by its own name."""
+def label_of(key: str, lang: str | None = None) -> str:
+    """The label of a built-in indicator (both languages, or one); an uploaded column is labelled by its own name."""
     for ind in builtin_catalogue():
         if ind.key == key:
-            return ind.label
-    return f"{key}（上传 uploaded）"
+            return ind.label_in(lang) if lang else ind.label
+    return f"{key}（{'uploaded' if lang == 'en' else '上传'}）" if lang else f"{key}（上传 uploaded）"
 
 
 def with_uploaded(builtin: pd.DataFrame, uploaded: pd.DataFrame | None) -> pd.DataFrame:

@@ -10,6 +10,7 @@ import streamlit as st
 
 from . import indicators, layers, upload
 from .indicators import METHODS, SCHEMES, Thematic
+from .ui import language, tr
 
 UPLOADED = "uploaded_indicators"
 
@@ -38,10 +39,10 @@ def upload_panel(report_area=None) -> None:
     """
     report_area = report_area or st.container()
     current = uploaded()
-    with st.sidebar.expander("上传数据 Your own data", expanded=current is None):
-        st.caption(f"{upload.LIMITS_ZH} · {upload.LIMITS_EN}")
+    with st.sidebar.expander(tr("upload.heading"), expanded=current is None):
+        st.caption(upload.LIMITS_EN if language() == "en" else upload.LIMITS_ZH)
         key = st.radio(
-            "匹配键 Match by",
+            tr("upload.key"),
             ["auto", "adcode", "name"],
             format_func={"auto": "自动 auto", "adcode": "代码 adcode", "name": "名称 name"}.get,
             horizontal=True,
@@ -53,13 +54,13 @@ def upload_panel(report_area=None) -> None:
                 report = upload.load(file.getvalue(), file.name, layers.counties(), key)
             except upload.UploadError as exc:
                 st.session_state.pop(UPLOADED, None)
-                st.error(f"{exc.zh}\n\n{exc.en}")
+                st.error(exc.en if language() == "en" else exc.zh)
                 return
             st.session_state[UPLOADED] = {"name": file.name, "values": report.values, "report": report, "token": (file.file_id, key)}
             current = uploaded()
         if current is None:
             return
-        if st.button("移除上传数据 Remove uploaded data", key="upload_remove"):
+        if st.button(tr("upload.remove"), key="upload_remove"):
             st.session_state.pop(UPLOADED, None)
             st.rerun()
     with report_area:
@@ -68,20 +69,20 @@ def upload_panel(report_area=None) -> None:
 
 def match_report(report: upload.MatchReport, name: str) -> None:
     """The match report, shown before and beside the map: matched, unmatched with candidates, duplicates, bad cells."""
-    title = f"匹配报告 Match report: {len(report.matched)} / {report.rows} 行已匹配 rows matched"
+    title = tr("upload.report", matched=len(report.matched), rows=report.rows)
     with st.expander(title, expanded=bool(len(report.unmatched) or len(report.duplicates))):
         st.text(f"{name}\n" + "\n".join(report.notes))
         c1, c2, c3 = st.columns(3)
-        c1.metric("已匹配 Matched", len(report.matched))
-        c2.metric("未匹配 Unmatched", len(report.unmatched))
-        c3.metric("重复 Duplicated", len(report.duplicates))
+        c1.metric(tr("upload.matched"), len(report.matched))
+        c2.metric(tr("upload.unmatched"), len(report.unmatched))
+        c3.metric(tr("upload.duplicated"), len(report.duplicates))
         if len(report.unmatched):
-            st.write("未匹配的行及最接近的县 · Unmatched rows and the closest counties")
+            st.write(tr("upload.unmatched_rows"))
             st.dataframe(report.unmatched, hide_index=True, width="stretch")
         if len(report.duplicates):
-            st.write("重复的键（保留第一行）· Duplicated keys (first row kept)")
+            st.write(tr("upload.duplicate_rows"))
             st.dataframe(report.duplicates, hide_index=True, width="stretch")
-        st.write("各列 · Columns")
+        st.write(tr("upload.columns"))
         st.dataframe(report.columns, hide_index=True, width="stretch")
 
 
@@ -92,30 +93,32 @@ def thematic_sidebar() -> Thematic | None:
     options = ["", *uploaded_cols, *(i.key for i in indicators.builtin_catalogue())]
     _restore_widgets(options)
     with st.sidebar:
-        st.subheader("专题图 Thematic map")
+        st.subheader(tr("thematic.heading"))
         key = st.selectbox(
-            "指标 Indicator",
+            tr("thematic.indicator"),
             options,
-            format_func=lambda k: "— 无（按边境县着色）None —" if not k else indicators.label_of(k),
+            format_func=lambda k: f"— {tr('thematic.none')} —" if not k else indicators.label_of(k, language()),
             key="thematic_indicator",
         )
         if not key:
             _save_widgets()
             return None
-        method = st.selectbox("分级方法 Classification", list(METHODS), format_func=lambda m: " ".join(METHODS[m]), key="thematic_method")
+        method = st.selectbox(
+            tr("thematic.method"), list(METHODS), format_func=lambda m: METHODS[m][language() == "en"], key="thematic_method"
+        )
         breaks: tuple[float, ...] = ()
         k = 5
         if method == "user":
-            text = st.text_input("断点（各级上限）Breaks (upper bounds)", "10, 50, 100", key="thematic_breaks")
+            text = st.text_input(tr("thematic.breaks"), "10, 50, 100", key="thematic_breaks")
             try:
                 breaks = tuple(indicators.parse_breaks(text))
             except ValueError as exc:
                 st.warning(str(exc))
                 method = "quantiles"
         else:
-            k = st.slider("级数 Classes", 3, 7, 5, key="thematic_k")
+            k = st.slider(tr("thematic.k"), 3, 7, 5, key="thematic_k")
         scheme = st.selectbox(
-            "配色 Colours", list(SCHEMES), format_func=lambda s: f"{SCHEMES[s][0]} {SCHEMES[s][1]}", key="thematic_scheme"
+            tr("thematic.scheme"), list(SCHEMES), format_func=lambda s: SCHEMES[s][language() == "en"], key="thematic_scheme"
         )
     _save_widgets()
     return Thematic(key, method, k, breaks, scheme)
@@ -157,8 +160,8 @@ def thematic_groups(groups: list, shown, thematic: Thematic | None) -> tuple[lis
     shaded, classes, rows = indicators.choropleth(shown, values[thematic.indicator], thematic)
     group = folium.FeatureGroup(name="专题图 Thematic map")
     mapping.add_choropleth(group, shaded)
-    note = f"{' '.join(METHODS[thematic.method])} · {len(shown)} 个县 counties shown"
-    legend = mapping.legend_html(indicators.label_of(thematic.indicator), rows, note)
+    note = tr("thematic.counties_shown", method=METHODS[thematic.method][language() == "en"], count=len(shown))
+    legend = mapping.legend_html(indicators.label_of(thematic.indicator, language()), rows, note)
     return [group] + [g for g in groups if g.layer_name != "县 Counties"], legend
 
 
@@ -177,12 +180,12 @@ def place_values(adcode: str) -> None:
     up = uploaded()
     if up is None:
         return
-    st.subheader("您的数据 Your data")
+    st.subheader(tr("upload.your_data"))
     row = up["values"].loc[[adcode]] if adcode in up["values"].index else None
     if row is None:
-        st.caption("上传的表中没有与此地点匹配的行 · No row of the uploaded table matched this place.")
+        st.caption(tr("upload.no_row"))
         return
     shown = row.T.reset_index()
     shown.columns = ["列 column", "值 value"]
-    st.caption(f"来源：上传的文件 Source: uploaded file {up['name']!r}")
+    st.caption(tr("upload.source", name=repr(up["name"])))
     st.dataframe(shown, hide_index=True, width="stretch")

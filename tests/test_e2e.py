@@ -43,7 +43,11 @@ def server():
         pytest.fail("streamlit did not start")
     yield url
     proc.terminate()
-    proc.wait(10)
+    try:
+        proc.wait(30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(10)
 
 
 @pytest.fixture(scope="module")
@@ -203,11 +207,11 @@ def test_upload_to_choropleth_legend_profile_and_csv(server, page, tmp_path):
     page.goto(f"{server}/?province=广西", wait_until="domcontentloaded")
     _map_frame(page)
     page.locator("section[data-testid='stSidebar'] input[type='file']").set_input_files(str(table))
-    page.get_by_text("Match report: 2 / 3").wait_for(timeout=60_000)
-    picker = page.get_by_role("combobox", name="指标 Indicator")
+    page.get_by_text("匹配报告：2 / 3").wait_for(timeout=60_000)
+    picker = page.get_by_role("combobox", name="指标")
     picker.click()
     picker.fill("人均收入")
-    page.get_by_role("option", name="人均收入（上传 uploaded）").click()
+    page.get_by_role("option", name="人均收入（上传）").click()
     legend = page.locator(".bd-choropleth-legend")
     legend.wait_for(timeout=60_000)
     assert "人均收入" in legend.inner_text() and "No data" in legend.inner_text()
@@ -217,7 +221,7 @@ def test_upload_to_choropleth_legend_profile_and_csv(server, page, tmp_path):
     )
 
     page.get_by_role("link", name="地点档案").click()
-    page.get_by_text("您的数据 Your data").wait_for(timeout=60_000)
+    page.get_by_text("您的数据").wait_for(timeout=60_000)
     page.get_by_role("link", name="总览地图").click()
     page.locator(".bd-choropleth-legend").wait_for(timeout=60_000)
     with page.expect_download(timeout=60_000) as download:

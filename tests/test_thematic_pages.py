@@ -32,7 +32,7 @@ def test_choosing_an_indicator_draws_a_classed_legend():
     picker.set_value("border_length_km").run()
     assert not at.exception
     legend = [h.proto.body for h in at.get("html")]
-    assert any("边境线长度 Border length" in body and "bd-choropleth-legend" in body for body in legend)
+    assert any("边境线长度" in body and "bd-choropleth-legend" in body for body in legend)
 
 
 def test_switching_indicator_and_classes_keeps_the_page_working():
@@ -56,13 +56,13 @@ def test_uploaded_column_is_offered_mapped_and_shown_in_the_table_and_report():
     assert not at.exception
     assert any("人均收入" in h.proto.body for h in at.get("html"))
     assert "人均收入" in at.dataframe[-1].value.columns
-    assert any("Match report" in e.label for e in at.expander)
+    assert any("匹配报告" in e.label for e in at.expander)
 
 
 def test_place_profile_lists_the_uploaded_values():
     at = _app("views/place.py", session=_uploaded(), place="450681")
     assert not at.exception
-    assert any("Your data" in s.value for s in at.subheader)
+    assert any("您的数据" in s.value for s in at.subheader)
     table = at.dataframe[-1].value
     assert table.iloc[0].tolist() == ["人均收入", 45000.0]
 
@@ -80,4 +80,4 @@ def test_compare_page_shows_places_side_by_side_with_common_and_differing_measur
 def test_compare_page_asks_for_at_least_two_places():
     at = _app("views/compare.py", places="450681")
     assert not at.exception
-    assert any("at least 2" in i.value for i in at.info)
+    assert any("至少选择 2 个" in i.value for i in at.info)

@@ -2,15 +2,15 @@
 
 import streamlit as st
 
-from borderdash import compare, export, ui_indicators
+from borderdash import compare, export, ui, ui_indicators
 from borderdash.policy import join
 
-st.title("地点对比 · Compare places")
+st.title(ui.tr("compare.title"))
 places = join.all_places()
 labels = dict(zip(places.place_id, places.name_zh + " " + places.name_en.fillna("") + " · " + places.layer, strict=False))
 wanted = [p for p in st.query_params.get_all("places") for p in p.split(",") if p in labels][: compare.MAX_PLACES]
 chosen = st.multiselect(
-    f"选择 {compare.MIN_PLACES}–{compare.MAX_PLACES} 个地点 · Choose {compare.MIN_PLACES} to {compare.MAX_PLACES} places",
+    ui.tr("compare.choose", low=compare.MIN_PLACES, high=compare.MAX_PLACES),
     list(labels),
     default=wanted or ["450681", "451481"],
     format_func=lambda p: f"{labels[p]} ({p})",
@@ -18,18 +18,18 @@ chosen = st.multiselect(
 )
 st.query_params["places"] = ",".join(chosen)
 if len(chosen) < compare.MIN_PLACES:
-    st.info(f"请至少选择 {compare.MIN_PLACES} 个地点 · Choose at least {compare.MIN_PLACES} places.")
+    st.info(ui.tr("compare.too_few", low=compare.MIN_PLACES))
     st.stop()
 
 facts, measures = compare.compare(chosen, ui_indicators.values_for_map())
-only_diff = st.toggle("只看不同之处 Only what differs", value=False)
+only_diff = st.toggle(ui.tr("compare.only_diff"), value=False)
 if only_diff:
     facts = facts[facts["比较 compare"] == compare.DIFFERS]
     measures = measures[measures["比较 compare"] == compare.DIFFERS]
-st.subheader("事实与指标 · Facts and indicators")
+st.subheader(ui.tr("compare.facts"))
 st.dataframe(facts, hide_index=True, width="stretch")
 common = int((measures["比较 compare"] == compare.COMMON).sum())
-st.subheader(f"适用措施 · Measures that apply: {common} 共同 common, {len(measures) - common} 不同 differ")
+st.subheader(ui.tr("compare.measures", common=common, differ=len(measures) - common))
 st.dataframe(measures, hide_index=True, width="stretch")
 st.download_button(
     "CSV", export.csv_bytes(compare.compare_table(facts, measures)), f"borderdash_compare_{'_'.join(chosen)}.csv", "text/csv"
