@@ -46,7 +46,7 @@ def upload_panel(report_area=None) -> None:
             ["auto", "adcode", "name"],
             format_func={"auto": "自动 auto", "adcode": "代码 adcode", "name": "名称 name"}.get,
             horizontal=True,
-            key="upload_key",
+            key=_key("upload_key"),
         )
         file = st.file_uploader("CSV / Excel (.xlsx)", type=["csv", "txt", "tsv", "xlsx", "xls"], key="upload_file")
         if file is not None and (current is None or current.get("token") != (file.file_id, key)):
@@ -97,28 +97,34 @@ def thematic_sidebar() -> Thematic | None:
         key = st.selectbox(
             tr("thematic.indicator"),
             options,
-            format_func=lambda k: f"— {tr('thematic.none')} —" if not k else indicators.label_of(k, language()),
-            key="thematic_indicator",
+            format_func={k: f"— {tr('thematic.none')} —" if not k else indicators.label_of(k, language()) for k in options}.get,
+            key=_key("thematic_indicator"),
         )
         if not key:
             _save_widgets()
             return None
         method = st.selectbox(
-            tr("thematic.method"), list(METHODS), format_func=lambda m: METHODS[m][language() == "en"], key="thematic_method"
+            tr("thematic.method"),
+            list(METHODS),
+            format_func={m: v[language() == "en"] for m, v in METHODS.items()}.get,
+            key=_key("thematic_method"),
         )
         breaks: tuple[float, ...] = ()
         k = 5
         if method == "user":
-            text = st.text_input(tr("thematic.breaks"), "10, 50, 100", key="thematic_breaks")
+            text = st.text_input(tr("thematic.breaks"), "10, 50, 100", key=_key("thematic_breaks"))
             try:
                 breaks = tuple(indicators.parse_breaks(text))
             except ValueError as exc:
                 st.warning(str(exc))
                 method = "quantiles"
         else:
-            k = st.slider(tr("thematic.k"), 3, 7, 5, key="thematic_k")
+            k = st.slider(tr("thematic.k"), 3, 7, 5, key=_key("thematic_k"))
         scheme = st.selectbox(
-            tr("thematic.scheme"), list(SCHEMES), format_func=lambda s: SCHEMES[s][language() == "en"], key="thematic_scheme"
+            tr("thematic.scheme"),
+            list(SCHEMES),
+            format_func={k: v[language() == "en"] for k, v in SCHEMES.items()}.get,
+            key=_key("thematic_scheme"),
         )
     _save_widgets()
     return Thematic(key, method, k, breaks, scheme)
@@ -127,18 +133,23 @@ def thematic_sidebar() -> Thematic | None:
 THEMATIC_WIDGETS = ("thematic_indicator", "thematic_method", "thematic_breaks", "thematic_k", "thematic_scheme")
 
 
+def _key(name: str) -> str:
+    """Widget keys per language: options are labelled in the language, so a switch makes a new widget."""
+    return f"{name}_{language()}"
+
+
 def _restore_widgets(options: list[str]) -> None:
-    """Streamlit forgets a widget's value on pages without it: put back the session's last thematic choice."""
+    """Streamlit forgets a widget's value on pages without it (and across languages): put back the last choice."""
     saved = st.session_state.get("thematic_saved", {})
-    for key in THEMATIC_WIDGETS:
-        if key not in st.session_state and key in saved:
-            if key == "thematic_indicator" and saved[key] not in options:
+    for name in THEMATIC_WIDGETS:
+        if _key(name) not in st.session_state and name in saved:
+            if name == "thematic_indicator" and saved[name] not in options:
                 continue
-            st.session_state[key] = saved[key]
+            st.session_state[_key(name)] = saved[name]
 
 
 def _save_widgets() -> None:
-    st.session_state["thematic_saved"] = {k: st.session_state[k] for k in THEMATIC_WIDGETS if k in st.session_state}
+    st.session_state["thematic_saved"] = {n: st.session_state[_key(n)] for n in THEMATIC_WIDGETS if _key(n) in st.session_state}
 
 
 def values_for_map() -> pd.DataFrame:

@@ -28,7 +28,7 @@ def _uploaded():
 def test_choosing_an_indicator_draws_a_classed_legend():
     at = _app("views/overview.py", province="广西")
     assert not at.exception
-    picker = at.sidebar.selectbox(key="thematic_indicator")
+    picker = at.sidebar.selectbox(key="thematic_indicator_zh")
     picker.set_value("border_length_km").run()
     assert not at.exception
     legend = [h.proto.body for h in at.get("html")]
@@ -37,20 +37,20 @@ def test_choosing_an_indicator_draws_a_classed_legend():
 
 def test_switching_indicator_and_classes_keeps_the_page_working():
     at = _app("views/overview.py", province="广西")
-    at.sidebar.selectbox(key="thematic_indicator").set_value("measures_theme_infrastructure").run()
-    at.sidebar.selectbox(key="thematic_method").set_value("user").run()
-    at.sidebar.text_input(key="thematic_breaks").set_value("5, 20, lots").run()
+    at.sidebar.selectbox(key="thematic_indicator_zh").set_value("measures_theme_infrastructure").run()
+    at.sidebar.selectbox(key="thematic_method_zh").set_value("user").run()
+    at.sidebar.text_input(key="thematic_breaks_zh").set_value("5, 20, lots").run()
     assert not at.exception
     assert any("numbers" in w.value for w in at.sidebar.warning)
-    at.sidebar.text_input(key="thematic_breaks").set_value("5, 20").run()
-    at.sidebar.selectbox(key="thematic_scheme").set_value("greys").run()
+    at.sidebar.text_input(key="thematic_breaks_zh").set_value("5, 20").run()
+    at.sidebar.selectbox(key="thematic_scheme_zh").set_value("greys").run()
     assert not at.exception
 
 
 def test_uploaded_column_is_offered_mapped_and_shown_in_the_table_and_report():
     at = _app("views/overview.py", session=_uploaded(), province="广西")
     assert not at.exception
-    picker = at.sidebar.selectbox(key="thematic_indicator")
+    picker = at.sidebar.selectbox(key="thematic_indicator_zh")
     assert "人均收入" in picker.options[1]
     picker.set_value("人均收入").run()
     assert not at.exception
