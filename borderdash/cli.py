@@ -61,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=("csv", "geojson", "gpkg", "json"), default="csv")
     e.add_argument("--wide", action="store_true", help="place-measures: one row per place, one column per measure")
     e.add_argument("-o", "--output", type=Path, help="file to write; without it a readable table is printed")
+    e.add_argument("--indicator", type=Path, help="counties: join your own CSV/.xlsx table (match report on stderr)")
+    e.add_argument("--key", choices=("auto", "adcode", "name"), default="auto", help="how --indicator rows are matched")
     e.set_defaults(run=_export)
 
     br = sub.add_parser("briefing", help="a printable, offline briefing map (one HTML file) of a filtered view")
@@ -163,6 +165,10 @@ def _export(args) -> int:
         from .regions import with_links
 
         gdf = with_links(gdf)
+        if args.indicator is not None:
+            gdf = _with_indicator(gdf, args.indicator, args.key)
+    elif args.indicator is not None:
+        raise ValueError("--indicator joins to counties only")
     if args.output is None:
         print(termtable.render(export.table(gdf)))
         print(f"({len(gdf)} rows)")
@@ -170,6 +176,19 @@ def _export(args) -> int:
     args.output.write_bytes(export.to_bytes(gdf, args.format, args.layer))
     print(f"wrote {len(gdf)} rows to {args.output}", file=sys.stderr)
     return 0
+
+
+def _with_indicator(gdf, path: Path, key: str):
+    """The counties with an uploaded table's numeric columns, matched as in the dashboard; the report goes to stderr."""
+    from . import layers, upload
+
+    if not path.is_file():
+        raise ValueError(f"no such file: {path}")
+    if path.stat().st_size > upload.MAX_BYTES:
+        raise upload.UploadError("too-large", "文件过大", f"The file is too large; the limit is {upload.MAX_BYTES // 2**20} MB")
+    report = upload.load(path.read_bytes(), path.name, layers.counties(), key)
+    print(report.text(), file=sys.stderr)
+    return upload.join(gdf, report.values)
 
 
 def _briefing(args) -> int:

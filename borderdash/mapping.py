@@ -194,3 +194,42 @@ def add_corridors(parent, corridors: gpd.GeoDataFrame) -> None:
             aliases=["名称", "Name", "状态", "Status", "示意长度 km", "几何 Geometry"],
         ),
     ).add_to(parent)
+
+
+NO_DATA_STYLE = {"fillColor": "#ffffff", "fillOpacity": 0.85, "color": "#6b6b6b", "weight": 0.8, "dashArray": "3 3"}
+
+
+def add_choropleth(parent, counties: gpd.GeoDataFrame, name: str = "专题图 Thematic map") -> None:
+    """Counties filled by their class colour (column `fill`, None = no data: white with a dashed outline).
+
+    Expects the columns `value_text` and `indicator` for the tooltip; the classes and colours
+    are chosen beforehand (borderdash.indicators), this only draws them.
+    """
+    cols = ["adcode", "name_zh", "name_en", "province_zh", "indicator", "value_text", "fill"]
+    data = escaped(counties.assign(fill=counties["fill"].fillna("")), cols)
+    folium.GeoJson(
+        data,
+        name=name,
+        style_function=lambda f: (
+            {"fillColor": f["properties"]["fill"], "fillOpacity": 0.85, "color": "#4d4d4d", "weight": 0.5}
+            if f["properties"]["fill"]
+            else NO_DATA_STYLE
+        ),
+        highlight_function=lambda f: {"weight": 2.5, "color": "#000"},
+        tooltip=folium.GeoJsonTooltip(["name_zh", "name_en", "province_zh", "indicator", "value_text"], labels=False),
+    ).add_to(parent)
+
+
+def legend_html(title: str, rows: list[tuple[str, str, int]], note: str = "") -> str:
+    """A classed legend as a small HTML block: swatch, range, count; no data as a dashed white box."""
+    items = "".join(
+        f'<li><span style="display:inline-block;width:18px;height:12px;margin-right:6px;vertical-align:middle;'
+        f'background:{colour};border:1px {"dashed #6b6b6b" if colour == NO_DATA_STYLE["fillColor"] else "solid #4d4d4d"}"></span>'
+        f'{html.escape(label)} <span style="color:#666">({count})</span></li>'
+        for colour, label, count in rows
+    )
+    extra = f'<div style="color:#666;font-size:0.8em">{html.escape(note)}</div>' if note else ""
+    return (
+        f'<div class="bd-choropleth-legend" style="font-size:0.9em"><b>{html.escape(title)}</b>'
+        f'<ul style="list-style:none;padding:0;margin:4px 0">{items}</ul>{extra}</div>'
+    )

@@ -22,7 +22,7 @@ import pandas as pd
 import shapely
 from jinja2 import Template
 
-from . import layers, mapping
+from . import layers, mapping, style
 from .filters import Filter
 from .paths import BUILT, REGISTERS
 from .schema import PROVINCES_EN
@@ -215,16 +215,22 @@ def _name(row, lang: str) -> str:
 
 
 def legend_rows(extras, border_line: gpd.GeoDataFrame, lang: str) -> list[tuple[str, str, str]]:
-    """The shared legend entries, one row per neighbour whose border is in view, and the sea line."""
-    from .briefing import legend
-
-    rows = [r for r in legend(extras) if r[1] != "line"]
-    seen = border_line.drop_duplicates("iso3").sort_values("iso3")
-    for r in seen.itertuples():
-        label = r.neighbour_en if lang == "en" else r.neighbour_zh
-        rows.append((mapping.NEIGHBOUR_COLOURS.get(r.iso3, "#333"), "line", f"{'Border with' if lang == 'en' else '边境线：'} {label}"))
-    rows.append(("#555555", "dash", "虚线：争议地区段 / 海上边界线 Dashed: disputed unit / maritime boundary"))
-    return rows
+    """The shared legend entries (style.ENTRIES) for what the live map draws, one row per neighbour in view."""
+    keys = ["border_county", "other_county"]
+    if "regiments" in extras:
+        keys += ["regiment", "uncertain"]
+    if "platforms" in extras:
+        keys.append("platform")
+    if {"regiments", "platforms"} & set(extras):
+        keys.append("hollow")
+    if "corridors" in extras:
+        keys += ["route", "segment", "rail"]
+    entries = [style.ENTRIES[k] for k in keys]
+    for r in border_line.drop_duplicates("iso3").sort_values("iso3").itertuples():
+        colour = style.neighbour_colour(r.iso3)
+        entries.append(style.LegendEntry("line", colour, f"与{r.neighbour_zh}的边界", f"Border with {r.neighbour_en}"))
+    entries += [style.ENTRIES["disputed"], style.ENTRIES["maritime"]]
+    return [(e.colour, e.symbol, e.label(lang)) for e in entries]
 
 
 def place_labels(platforms: gpd.GeoDataFrame | None, corridors: gpd.GeoDataFrame | None, lang: str) -> list[dict]:

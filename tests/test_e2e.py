@@ -43,7 +43,11 @@ def server():
         pytest.fail("streamlit did not start")
     yield url
     proc.terminate()
-    proc.wait(10)
+    try:
+        proc.wait(30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(10)
 
 
 @pytest.fixture(scope="module")
@@ -196,4 +200,35 @@ def test_switching_language_shows_one_language_only(server, page):
     assert english and not [t for t in english if CJK.search(t)]
     page.get_by_role("link", name="Overview").click()
     page.get_by_role("heading", name="China's land border areas").wait_for(timeout=60_000)
+    assert page.outside_requests == []
+
+
+def test_upload_to_choropleth_legend_profile_and_csv(server, page, tmp_path):
+    """The planner's path: upload a GBK table keyed by name, map its column, see it in the profile, download it."""
+    table = tmp_path / "收入.csv"
+    table.write_bytes("县名,省份,人均收入\n东兴市,广西,45000\n凭祥,广西,38000\n北京,,1\n".encode("gbk"))
+    page.goto(f"{server}/?province=广西", wait_until="domcontentloaded")
+    _map_frame(page)
+    page.locator("section[data-testid='stSidebar'] input[type='file']").set_input_files(str(table))
+    page.get_by_text("匹配报告：2 / 3").wait_for(timeout=60_000)
+    picker = page.get_by_role("combobox", name="指标")
+    picker.click()
+    picker.fill("人均收入")
+    page.get_by_role("option", name="人均收入（上传）").click()
+    legend = page.locator(".bd-choropleth-legend")
+    legend.wait_for(timeout=60_000)
+    assert "人均收入" in legend.inner_text() and "No data" in legend.inner_text()
+    _map_frame(page).locator("path.leaflet-interactive, .leaflet-overlay-pane canvas").first.wait_for(timeout=60_000)
+    page.screenshot(
+        path=str(ROOT / "docs" / "screenshot-choropleth.png") if os.environ.get("BORDERDASH_SCREENSHOT") else str(tmp_path / "c.png")
+    )
+
+    page.get_by_role("link", name="地点档案").click()
+    page.get_by_text("您的数据").wait_for(timeout=60_000)
+    page.get_by_role("link", name="总览地图").click()
+    page.locator(".bd-choropleth-legend").wait_for(timeout=60_000)
+    with page.expect_download(timeout=60_000) as download:
+        page.get_by_role("button", name="CSV", exact=True).click()
+    csv_text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    assert "人均收入" in csv_text.splitlines()[0] and "45000" in csv_text
     assert page.outside_requests == []

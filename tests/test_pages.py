@@ -17,7 +17,15 @@ def _run(page_path, **params):
     return at.run()
 
 
-PAGES = ["views/overview.py", "views/place.py", "views/policy.py", "views/corridors.py", "views/briefing.py", "views/sources.py"]
+PAGES = [
+    "views/overview.py",
+    "views/place.py",
+    "views/compare.py",
+    "views/policy.py",
+    "views/corridors.py",
+    "views/briefing.py",
+    "views/sources.py",
+]
 
 
 @pytest.mark.parametrize("page_path", PAGES)

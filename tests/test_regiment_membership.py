@@ -5,7 +5,7 @@ from pathlib import Path
 import folium
 from streamlit.testing.v1 import AppTest
 
-from borderdash import briefing, layers, mapping
+from borderdash import briefing, layers, mapping, view
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT = 120
@@ -33,8 +33,9 @@ def test_a_sourced_border_regiment_is_drawn_with_a_solid_ring():
 
 
 def test_the_legend_explains_the_dashed_ring_when_regiments_are_shown():
-    assert ("#6a1b9a", "dashpoint", mapping.UNCERTAIN_MEMBER_LEGEND) in briefing.legend({"regiments"})
-    assert all(style != "dashpoint" for _, style, _ in briefing.legend(set()))
+    with_regiments = briefing.legend(view.select(view.Selection(extras=frozenset({"regiments"}))))
+    assert any(symbol == "dashpoint" and "membership of the 58" in label for _, symbol, label in with_regiments)
+    assert all(symbol != "dashpoint" for _, symbol, _ in briefing.legend(view.select(view.Selection(extras=frozenset()))))
 
 
 def test_the_place_profile_says_membership_is_uncertain():

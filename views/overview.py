@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from borderdash import mapping, ui, view, webmap
+from borderdash import export, mapping, ui, ui_indicators, view, webmap
 from borderdash.policy import join
 
 lang = ui.language()
@@ -21,6 +21,10 @@ with st.sidebar:
         format_func=({b: b for b in mapping.ONLINE_BASEMAPS} | {"none": ui.tr("overview.basemap_none")}).get,
         help=ui.tr("overview.basemap_help"),
     )
+notices = st.container()  # match report and legend: always present, so the map below keeps its place
+ui_indicators.upload_panel(notices)
+thematic = ui_indicators.thematic_sidebar()
+
 query = tuple(sorted(flt.to_query().items()))
 shown = ui.shown_counties(query)
 border = flt.apply(ui.layer("border-line"))
@@ -34,9 +38,12 @@ map_key = f"overview-map-{basemap}-{lang}"
 shown_adcodes = set(shown.adcode)
 selected = ui.clicked(st.session_state.get(map_key), shown_adcodes)
 
+groups, legend = ui_indicators.thematic_groups(ui.overview_map(flt, [k for k, on in extras.items() if on], lang, selected), shown, thematic)
+if legend:
+    notices.html(legend)
 out = st_folium(
     webmap.live_map(lang, basemap),
-    feature_group_to_add=ui.overview_map(flt, [k for k, on in extras.items() if on], lang, selected),
+    feature_group_to_add=groups,
     height=620,
     use_container_width=True,
     returned_objects=["last_active_drawing"],
@@ -51,10 +58,10 @@ if adcode:
     st.info(ui.tr("overview.clicked", name=name, count=len(join.measures_by_county().get(adcode, ()))))
     st.page_link("views/place.py", label=ui.tr("overview.open_profile"), query_params={"place": adcode})
 
-ordered = ui.overview_table(query)
+ordered, uploaded_columns = ui_indicators.with_uploaded_columns(ui.overview_table(query))
 st.subheader(ui.tr("overview.table"))
 columns = ["name", "province_zh", "is_border_county", "neighbours", "border_length_km", "area_km2", "share_within_3km"]
-columns += ["measure_count", "corridors", "platforms", "adcode"]
+columns += ["measure_count", "corridors", "platforms", "adcode", *uploaded_columns]
 people = ui.table(ordered, columns)
 profile = ui.tr("overview.profile")
 people.insert(0, profile, ["/place?" + ui.profile_query(a) for a in ordered.adcode])
@@ -64,7 +71,10 @@ st.dataframe(
     width="stretch",
     column_config={profile: st.column_config.LinkColumn(profile, display_text=ui.tr("overview.open"), width="small")},
 )
-csv, geojson, gpkg = ui.overview_downloads(query)
+if uploaded_columns:  # the session's own figures go into every export
+    csv, geojson, gpkg = export.csv_bytes(export.table(ordered)), export.geojson_bytes(ordered), export.gpkg_bytes(ordered, "counties")
+else:
+    csv, geojson, gpkg = ui.overview_downloads(query)
 d1, d2, d3 = st.columns(3)
 d1.download_button("CSV", csv, "borderdash_counties.csv", "text/csv")
 d2.download_button("GeoJSON", geojson, "borderdash_counties.geojson", "application/geo+json")

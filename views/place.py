@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from borderdash import export, i18n, projects, ui, view, webmap
+from borderdash import export, i18n, projects, ui, ui_indicators, view, webmap
 from borderdash.policy import join
 
 lang = ui.language()
@@ -92,3 +92,6 @@ for note in join.notes_for(place_id, lang):
     st.info(note)
 st.dataframe(ui.table(measures, ["measure_id", "section", "title", "reason"]), hide_index=True, width="stretch")
 st.download_button(ui.tr("download.csv"), export.csv_bytes(measures), f"measures_{place_id}.csv", "text/csv")
+
+if place.layer == "counties":
+    ui_indicators.place_values(place_id)

@@ -1,0 +1,100 @@
+"""Thematic-map budgets: a 3,000-row upload parses, matches and draws in ≤ 2 s; switching indicator ≤ 1 s.
+
+`python benchmarks/bench_indicators.py [--quick]` prints the figures; --quick runs each step once.
+"""
+
+import argparse
+import statistics
+import sys
+import time
+
+BUDGET_UPLOAD_S = 2.0
+BUDGET_SWITCH_S = 1.0
+
+
+def timed(label, fn, repeat=1, budget=None):
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - t)
+    median = statistics.median(times)
+    verdict = "" if budget is None else (f"  ≤ {budget:.1f} s ok" if median <= budget else f"  OVER the {budget:.1f} s budget")
+    print(f"{label:<62} {median * 1000:>9.1f} ms (median of {repeat}){verdict}")
+    return result
+
+
+def upload_csv(counties, rows: int = 3000) -> bytes:
+    """Every mapped county once, named as planners write them (full, without suffix, English), then rows for other places."""
+    import numpy as np
+
+    rng = np.random.default_rng(11)
+    lines = ["县名,省份,人均收入（元）,人口（万人）,备注"]
+    for i, c in enumerate(counties.itertuples()):
+        name = (c.name_zh, c.name_zh[:-1] if len(c.name_zh) > 2 else c.name_zh, c.name_en)[i % 3]
+        lines.append(f"{name},{c.province_zh},{rng.integers(8000, 60000)},{rng.uniform(1, 90):.1f},")
+    for i in range(rows - len(counties)):
+        lines.append(f"外省测试县{i:04d},外省,{rng.integers(8000, 60000)},{rng.uniform(1, 90):.1f},x")
+    return ("\n".join(lines) + "\n").encode("gb18030")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="thematic-map timings")
+    parser.add_argument("--quick", action="store_true", help="each step once (CI)")
+    opts = parser.parse_args(argv)
+    repeat = 1 if opts.quick else 3
+
+    import folium
+
+    t = time.perf_counter()
+    import mapclassify  # noqa: F401
+
+    print(f"{'import mapclassify (once per server)':<62} {(time.perf_counter() - t) * 1000:>9.1f} ms")
+    from borderdash import briefing, indicators, layers, mapping, upload
+    from borderdash.filters import Filter
+
+    counties = layers.counties()
+    builtin = timed("built-in indicator table, all counties (once per server)", lambda: indicators.builtin_table(counties))
+    data = upload_csv(counties)
+    n_rows = data.count(b"\n") - 1
+    print(f"{'upload: rows, bytes':<62} {n_rows:>9,d} rows, {len(data) / 1024:,.0f} KB (GB18030)")
+    default_view = briefing.shown_counties(Filter())
+
+    def draw(values, key, view, method="quantiles"):
+        shaded, _, rows = indicators.choropleth(view, values[key], indicators.Thematic(key, method))
+        m = folium.Map(tiles=None)
+        group = folium.FeatureGroup(name="专题图")
+        mapping.add_choropleth(group, shaded)
+        group.add_to(m)
+        mapping.legend_html(indicators.label_of(key), rows)
+        return m.get_root().render()
+
+    def upload_to_map():
+        report = upload.load(data, "统计.csv", counties)
+        values = indicators.with_uploaded(builtin, report.values)
+        draw(values, "人均收入（元）", default_view)
+        return report
+
+    report = timed(f"3,000-row upload: parse + match + draw ({len(default_view)} counties)", upload_to_map, repeat, BUDGET_UPLOAD_S)
+    print(f"{'  matched / unmatched / duplicated':<62} {len(report.matched)} / {len(report.unmatched)} / {len(report.duplicates)}")
+    values = indicators.with_uploaded(builtin, report.values)
+    timed("  of which parse + match", lambda: upload.load(data, "统计.csv", counties), repeat)
+    for key, method in (
+        ("border_length_km", "natural_breaks"),
+        ("measures_theme_infrastructure", "quantiles"),
+        ("人口（万人）", "equal_interval"),
+    ):
+        timed(f"switch indicator: {key}, {method}", lambda k=key, m=method: draw(values, k, default_view, m), repeat, BUDGET_SWITCH_S)
+    xinjiang = briefing.shown_counties(Filter.build(provinces=["新疆"]))
+    timed(
+        f"switch indicator, 新疆 detail geometry ({len(xinjiang)} counties)",
+        lambda: draw(values, "area_km2", xinjiang),
+        repeat,
+        BUDGET_SWITCH_S,
+    )
+    timed(f"switch indicator, all {len(counties)} counties", lambda: draw(values, "人均收入（元）", counties, "natural_breaks"), repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

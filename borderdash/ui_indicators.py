@@ -1,0 +1,202 @@
+"""Streamlit widgets for thematic maps and the planner's own data (upload, match report, indicator picker).
+
+Uploaded bytes stay in this session's state only: nothing is cached across sessions or written to disk.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from . import indicators, layers, upload
+from .indicators import METHODS, SCHEMES, Thematic
+from .ui import language, tr
+
+UPLOADED = "uploaded_indicators"
+
+
+@st.cache_resource(show_spinner=False)
+def builtin_values() -> pd.DataFrame:
+    """Every built-in indicator for every county, computed once per server (do not mutate)."""
+    return indicators.builtin_table(layers.counties())
+
+
+def uploaded() -> dict | None:
+    """This session's uploaded table: {'name', 'values', 'report'} or None."""
+    return st.session_state.get(UPLOADED)
+
+
+def uploaded_values() -> pd.DataFrame | None:
+    up = uploaded()
+    return up["values"] if up else None
+
+
+def upload_panel(report_area=None) -> None:
+    """Sidebar expander: the limits, the file widget; the match report goes to `report_area` (a container on the page).
+
+    Pages pass a container that is always there, so elements above the map never change in number
+    (inserting one makes st_folium remount blank).
+    """
+    report_area = report_area or st.container()
+    current = uploaded()
+    with st.sidebar.expander(tr("upload.heading"), expanded=current is None):
+        st.caption(upload.LIMITS_EN if language() == "en" else upload.LIMITS_ZH)
+        key = st.radio(
+            tr("upload.key"),
+            ["auto", "adcode", "name"],
+            format_func={"auto": "自动 auto", "adcode": "代码 adcode", "name": "名称 name"}.get,
+            horizontal=True,
+            key=_key("upload_key"),
+        )
+        file = st.file_uploader("CSV / Excel (.xlsx)", type=["csv", "txt", "tsv", "xlsx", "xls"], key="upload_file")
+        if file is not None and (current is None or current.get("token") != (file.file_id, key)):
+            try:
+                report = upload.load(file.getvalue(), file.name, layers.counties(), key)
+            except upload.UploadError as exc:
+                st.session_state.pop(UPLOADED, None)
+                st.error(exc.en if language() == "en" else exc.zh)
+                return
+            st.session_state[UPLOADED] = {"name": file.name, "values": report.values, "report": report, "token": (file.file_id, key)}
+            current = uploaded()
+        if current is None:
+            return
+        if st.button(tr("upload.remove"), key="upload_remove"):
+            st.session_state.pop(UPLOADED, None)
+            st.rerun()
+    with report_area:
+        match_report(current["report"], current["name"])
+
+
+def match_report(report: upload.MatchReport, name: str) -> None:
+    """The match report, shown before and beside the map: matched, unmatched with candidates, duplicates, bad cells."""
+    title = tr("upload.report", matched=len(report.matched), rows=report.rows)
+    with st.expander(title, expanded=bool(len(report.unmatched) or len(report.duplicates))):
+        st.text(f"{name}\n" + "\n".join(report.notes))
+        c1, c2, c3 = st.columns(3)
+        c1.metric(tr("upload.matched"), len(report.matched))
+        c2.metric(tr("upload.unmatched"), len(report.unmatched))
+        c3.metric(tr("upload.duplicated"), len(report.duplicates))
+        if len(report.unmatched):
+            st.write(tr("upload.unmatched_rows"))
+            st.dataframe(report.unmatched, hide_index=True, width="stretch")
+        if len(report.duplicates):
+            st.write(tr("upload.duplicate_rows"))
+            st.dataframe(report.duplicates, hide_index=True, width="stretch")
+        st.write(tr("upload.columns"))
+        st.dataframe(report.columns, hide_index=True, width="stretch")
+
+
+def thematic_sidebar() -> Thematic | None:
+    """Indicator, classification and colour widgets; None when the plain map is wanted."""
+    up = uploaded_values()
+    uploaded_cols = list(up.columns) if up is not None else []
+    options = ["", *uploaded_cols, *(i.key for i in indicators.builtin_catalogue())]
+    _restore_widgets(options)
+    with st.sidebar:
+        st.subheader(tr("thematic.heading"))
+        key = st.selectbox(
+            tr("thematic.indicator"),
+            options,
+            format_func={k: f"— {tr('thematic.none')} —" if not k else indicators.label_of(k, language()) for k in options}.get,
+            key=_key("thematic_indicator"),
+        )
+        if not key:
+            _save_widgets()
+            return None
+        method = st.selectbox(
+            tr("thematic.method"),
+            list(METHODS),
+            format_func={m: v[language() == "en"] for m, v in METHODS.items()}.get,
+            key=_key("thematic_method"),
+        )
+        breaks: tuple[float, ...] = ()
+        k = 5
+        if method == "user":
+            text = st.text_input(tr("thematic.breaks"), "10, 50, 100", key=_key("thematic_breaks"))
+            try:
+                breaks = tuple(indicators.parse_breaks(text))
+            except ValueError as exc:
+                st.warning(str(exc))
+                method = "quantiles"
+        else:
+            k = st.slider(tr("thematic.k"), 3, 7, 5, key=_key("thematic_k"))
+        scheme = st.selectbox(
+            tr("thematic.scheme"),
+            list(SCHEMES),
+            format_func={k: v[language() == "en"] for k, v in SCHEMES.items()}.get,
+            key=_key("thematic_scheme"),
+        )
+    _save_widgets()
+    return Thematic(key, method, k, breaks, scheme)
+
+
+THEMATIC_WIDGETS = ("thematic_indicator", "thematic_method", "thematic_breaks", "thematic_k", "thematic_scheme")
+
+
+def _key(name: str) -> str:
+    """Widget keys per language: options are labelled in the language, so a switch makes a new widget."""
+    return f"{name}_{language()}"
+
+
+def _restore_widgets(options: list[str]) -> None:
+    """Streamlit forgets a widget's value on pages without it (and across languages): put back the last choice."""
+    saved = st.session_state.get("thematic_saved", {})
+    for name in THEMATIC_WIDGETS:
+        if _key(name) not in st.session_state and name in saved:
+            if name == "thematic_indicator" and saved[name] not in options:
+                continue
+            st.session_state[_key(name)] = saved[name]
+
+
+def _save_widgets() -> None:
+    st.session_state["thematic_saved"] = {n: st.session_state[_key(n)] for n in THEMATIC_WIDGETS if _key(n) in st.session_state}
+
+
+def values_for_map() -> pd.DataFrame:
+    """Built-in indicators joined with this session's uploaded columns, by adcode."""
+    return indicators.with_uploaded(builtin_values(), uploaded_values())
+
+
+def thematic_groups(groups: list, shown, thematic: Thematic | None) -> tuple[list, str]:
+    """The map's layer groups with the plain county fill swapped for the choropleth; and the legend HTML ("" if none)."""
+    import folium
+
+    from . import mapping
+
+    if thematic is None:
+        return groups, ""
+    values = values_for_map()
+    if thematic.indicator not in values:
+        return groups, ""
+    shaded, classes, rows = indicators.choropleth(shown, values[thematic.indicator], thematic)
+    group = folium.FeatureGroup(name="专题图 Thematic map")
+    mapping.add_choropleth(group, shaded)
+    note = tr("thematic.counties_shown", method=METHODS[thematic.method][language() == "en"], count=len(shown))
+    legend = mapping.legend_html(indicators.label_of(thematic.indicator, language()), rows, note)
+    return [group] + [g for g in groups if g.layer_name != "县 Counties"], legend
+
+
+def with_uploaded_columns(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """A county table (with adcode) plus this session's uploaded columns; and their names."""
+    from .upload import join
+
+    up = uploaded_values()
+    if up is None:
+        return table, []
+    return join(table, up), list(up.columns)
+
+
+def place_values(adcode: str) -> None:
+    """The uploaded columns' values for one county, in the place profile."""
+    up = uploaded()
+    if up is None:
+        return
+    st.subheader(tr("upload.your_data"))
+    row = up["values"].loc[[adcode]] if adcode in up["values"].index else None
+    if row is None:
+        st.caption(tr("upload.no_row"))
+        return
+    shown = row.T.reset_index()
+    shown.columns = ["列 column", "值 value"]
+    st.caption(tr("upload.source", name=repr(up["name"])))
+    st.dataframe(shown, hide_index=True, width="stretch")

@@ -1,0 +1,36 @@
+"""Compare 2–5 places: facts, indicators and the measures that apply, side by side."""
+
+import streamlit as st
+
+from borderdash import compare, export, ui, ui_indicators
+from borderdash.policy import join
+
+st.title(ui.tr("compare.title"))
+places = join.all_places()
+labels = dict(zip(places.place_id, places.name_zh + " " + places.name_en.fillna("") + " · " + places.layer, strict=False))
+wanted = [p for p in st.query_params.get_all("places") for p in p.split(",") if p in labels][: compare.MAX_PLACES]
+chosen = st.multiselect(
+    ui.tr("compare.choose", low=compare.MIN_PLACES, high=compare.MAX_PLACES),
+    list(labels),
+    default=wanted or ["450681", "451481"],
+    format_func=lambda p: f"{labels[p]} ({p})",
+    max_selections=compare.MAX_PLACES,
+)
+st.query_params["places"] = ",".join(chosen)
+if len(chosen) < compare.MIN_PLACES:
+    st.info(ui.tr("compare.too_few", low=compare.MIN_PLACES))
+    st.stop()
+
+facts, measures = compare.compare(chosen, ui_indicators.values_for_map())
+only_diff = st.toggle(ui.tr("compare.only_diff"), value=False)
+if only_diff:
+    facts = facts[facts["比较 compare"] == compare.DIFFERS]
+    measures = measures[measures["比较 compare"] == compare.DIFFERS]
+st.subheader(ui.tr("compare.facts"))
+st.dataframe(facts, hide_index=True, width="stretch")
+common = int((measures["比较 compare"] == compare.COMMON).sum())
+st.subheader(ui.tr("compare.measures", common=common, differ=len(measures) - common))
+st.dataframe(measures, hide_index=True, width="stretch")
+st.download_button(
+    "CSV", export.csv_bytes(compare.compare_table(facts, measures)), f"borderdash_compare_{'_'.join(chosen)}.csv", "text/csv"
+)
