@@ -8,14 +8,13 @@ standard map. It opens offline and prints to A4 landscape from any browser.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import math
 from dataclasses import dataclass
 
 import folium
 import numpy as np
 
-from . import layers, mapping, projects
+from . import layers, mapping, projects, safe
 from .filters import Filter
 from .policy import kb, scope
 
@@ -164,16 +163,16 @@ def briefing_html(comp: Composition, title: str | None = None, date: dt.date | N
     m.get_root().width = "100%"
     page = mapping.standalone_html(m, title or default_title(comp.filter))
     swatches = "".join(
-        f'<li><span class="sw {style}" style="--c:{colour}"></span>{html.escape(label)}</li>'
+        f'<li><span class="sw {style}" style="--c:{colour}"></span>{safe.html(label)}</li>'
         for colour, style, label in legend(comp.extras)
     )
     header = (
-        f'<header class="bd-head"><h1>{html.escape(title or default_title(comp.filter))}</h1>'
-        f"<p>{html.escape((date or dt.date.today()).isoformat())} · borderdash</p></header>"
+        f'<header class="bd-head"><h1>{safe.html(title or default_title(comp.filter))}</h1>'
+        f"<p>{safe.html((date or dt.date.today()).isoformat())} · borderdash</p></header>"
     )
     footer = (
         f'<footer class="bd-foot"><ul class="bd-legend">{swatches}</ul>'
-        f"<p>{html.escape(sources_line())}</p>"
+        f"<p>{safe.html(sources_line())}</p>"
         "<p><b>示意图，非标准地图，无审图号。</b> Schematic map, not an approved standard map (no 审图号). "
         "位置仅知县级者以县内代表点表示。Places known only to county level are shown at a point inside the county.</p></footer>"
     )

@@ -7,7 +7,6 @@ stays blank. Maps here carry only Leaflet, served by Streamlit's static serving
 
 from __future__ import annotations
 
-import html
 import shutil
 from importlib.util import find_spec
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 import folium
 import geopandas as gpd
 
+from . import safe
 from .paths import ROOT
 
 STATIC_DIR = ROOT / "static"
@@ -82,11 +82,11 @@ def base_map(basemap: str = "none", **view) -> folium.Map:
 
 
 def escaped(gdf: gpd.GeoDataFrame, columns: list[str]) -> gpd.GeoDataFrame:
-    """Only the given columns, text HTML-escaped: tooltips render properties as HTML."""
+    """Only the given columns, text escaped for the tooltip's HTML (see safe.html); numbers and flags kept."""
     out = gdf[columns + ["geometry"]].copy()
     for col in columns:
         if out[col].dtype == object or str(out[col].dtype).startswith("str"):
-            out[col] = out[col].map(lambda v: html.escape(str(v)) if v is not None else "")
+            out[col] = out[col].map(lambda v: v if isinstance(v, bool) else safe.html(v))
     return out
 
 
@@ -161,8 +161,8 @@ def add_points(parent, gdf: gpd.GeoDataFrame, label_cols: list[str], colour: str
     for _, row in gdf.iterrows():
         exact = row.get("location_precision") in ("point", "town")
         uncertain = row.get("membership_confidence") == "low"
-        text = " · ".join(html.escape(str(row[c])) for c in label_cols if c in row and str(row[c]))
-        precision = html.escape(str(row.get("location_precision", "")))
+        text = " · ".join(safe.html(row[c]) for c in label_cols if c in row and safe.html(row[c]))
+        precision = safe.html(row.get("location_precision", ""))
         folium.CircleMarker(
             (row.geometry.y, row.geometry.x),
             radius=5 if exact else 6,
@@ -184,7 +184,7 @@ def standalone_html(m: folium.Map, title: str = "borderdash") -> str:
     css = (src / "leaflet.css").read_text(encoding="utf-8")
     page = page.replace(f'<script src="{STATIC_URL}/leaflet.js"></script>', f"<script>{js}</script>")
     page = page.replace(f'<link rel="stylesheet" href="{STATIC_URL}/leaflet.css"/>', f"<style>{css}</style>")
-    return page.replace("<head>", f"<head><title>{html.escape(title)}</title>", 1)
+    return page.replace("<head>", f"<head><title>{safe.html(title)}</title>", 1)
 
 
 CORRIDOR_COLOURS = {("road", "route"): "#b71c1c", ("road", "segment"): "#ef6c00", ("rail", "line"): "#283593"}

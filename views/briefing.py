@@ -1,12 +1,11 @@
 """Briefing maps: a titled, printable map of the current filter, as one offline HTML file."""
 
-import html
 import shlex
 
 import streamlit as st
 from streamlit_folium import st_folium
 
-from borderdash import briefing, ui
+from borderdash import briefing, safe, ui
 
 st.title(ui.tr("briefing.title"))
 flt = ui.filter_sidebar(ui.current_filter())
@@ -21,7 +20,7 @@ extras = st.multiselect(
 comp = briefing.Composition(flt, frozenset(extras))
 st_folium(briefing.compose(comp), height=520, use_container_width=True, returned_objects=[], key="briefing-map")
 for colour, _style, label in briefing.legend(comp.extras):
-    st.markdown(f"<span style='color:{colour}'>■</span> {html.escape(label)}", unsafe_allow_html=True)
+    st.markdown(f"<span style='color:{colour}'>■</span> {safe.html(label)}", unsafe_allow_html=True)
 st.caption(briefing.sources_line())
 st.caption(ui.tr("briefing.schematic"))
 st.download_button(ui.tr("briefing.download_html"), briefing.briefing_html(comp, title), "borderdash_briefing.html", "text/html")
