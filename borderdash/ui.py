@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from . import i18n, layers
+from . import i18n, layers, safe
 from .filters import Filter
 from .schema import PROVINCES_EN
 from .sources import NEIGHBOUR_ISO3
@@ -114,7 +114,7 @@ def current_filter() -> Filter:
     if "filter_query" not in st.session_state:
         flt = Filter.from_query(st.query_params.to_dict())
         for w in flt.warnings:
-            st.warning(tr("filter.url_ignored", detail=w))
+            st.warning(tr("filter.url_ignored", detail=text(w, 200)))
         st.session_state.filter_query = flt.to_query()
     flt = Filter.from_query(st.session_state.filter_query)
     _write_url(flt)
@@ -156,6 +156,11 @@ def _write_url(flt: Filter) -> None:
             if key in st.query_params and key not in wanted:
                 del st.query_params[key]
         st.query_params.update(wanted)
+
+
+def text(value, limit: int | None = safe.MESSAGE_LIMIT) -> str:
+    """A value from a URL or the data as Markdown that shows it literally, clipped to `limit` characters."""
+    return safe.markdown(value, limit)
 
 
 def precision_note() -> None:

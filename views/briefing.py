@@ -21,7 +21,7 @@ comp = briefing.Composition(flt, frozenset(extras))
 st_folium(briefing.compose(comp), height=520, use_container_width=True, returned_objects=[], key="briefing-map")
 for colour, _style, label in briefing.legend(comp.extras):
     st.markdown(f"<span style='color:{colour}'>■</span> {safe.html(label)}", unsafe_allow_html=True)
-st.caption(briefing.sources_line())
+st.caption(ui.text(briefing.sources_line(), None))
 st.caption(ui.tr("briefing.schematic"))
 st.download_button(ui.tr("briefing.download_html"), briefing.briefing_html(comp, title), "borderdash_briefing.html", "text/html")
 st.caption(ui.tr("briefing.cli"))

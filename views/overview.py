@@ -50,7 +50,7 @@ adcode = (clicked.get("properties") or {}).get("adcode")
 if adcode in set(shown.adcode):
     row = shown.set_index("adcode").loc[adcode]
     name = row.name_en if lang == "en" else row.name_zh
-    st.info(ui.tr("overview.clicked", name=name, count=len(join.measures_by_county().get(adcode, ()))))
+    st.info(ui.tr("overview.clicked", name=ui.text(name), count=len(join.measures_by_county().get(adcode, ()))))
     st.page_link("views/place.py", label=ui.tr("overview.open_profile"), query_params={"place": adcode})
 
 regions_shown = regions.with_links(shown)
