@@ -59,11 +59,14 @@ def url_value(value) -> str:
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
 def spreadsheet_cell(value):
     """A cell a spreadsheet will not run: text starting with = + - @ tab or CR gets a leading apostrophe (OWASP).
 
-    Numbers (including negative ones) are returned unchanged, so they stay numbers.
+    Numbers, including negative ones and text that is just a number, are returned unchanged so they stay numbers.
     """
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not _NUMBER.fullmatch(value):
         return "'" + value
     return value

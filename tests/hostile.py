@@ -12,6 +12,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+LAYER_NAMES = ("counties", "regiments", "im-units", "prefectures", "border-line", "neighbours", "china", "provinces")
+LAYER_NAMES += ("platforms", "corridors")
+
 ROOT = Path(__file__).resolve().parent.parent
 MARK = "XSS-FIRED"
 
@@ -57,8 +60,13 @@ MEASURE_TEXT = ("section", "title_zh", "title_en", "summary_zh", "summary_en", "
 DOCUMENT_TEXT = ("title_zh", "title_en", "number", "notes_en", "notes_zh")
 
 
+FORMULAS = ('=HYPERLINK("http://evil.example","XSS-CSV")', "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0")
+
+
 def poisoned(value: str) -> str:
-    return f"{value} {PAYLOAD}" if value else PAYLOAD
+    """The value behind a formula (so exported cells start with one) and followed by every payload."""
+    formula = FORMULAS[len(value) % len(FORMULAS)]
+    return f"{formula} {value} {PAYLOAD}"
 
 
 def make_copy(dest: Path) -> Path:
@@ -125,10 +133,46 @@ def render_all(out: Path) -> list[Path]:
     return paths
 
 
+CLI_EXPORTS = {
+    **{f"cli-{layer}": ["export", layer, "--format", "csv"] for layer in LAYER_NAMES},
+    "cli-measures": ["export", "measures", "--format", "csv"],
+    "cli-place-measures": ["export", "place-measures", "--format", "csv"],
+    "cli-place-measures-wide": ["export", "place-measures", "--wide", "--format", "csv"],
+    "cli-measures-for-place": ["measures", "--place", "450681", "--format", "csv"],
+    "cli-places-for-measure": ["places", "--measure", "gbf-2017-50:4.1", "--format", "csv"],
+    "cli-search": ["search", "边民补助", "--format", "csv"],
+}
+UI_EXPORTS = ("ui-counties", "ui-corridors", "ui-platforms", "ui-place-measures", "ui-measure-places")
+
+
+def export_all(out: Path) -> list[Path]:
+    """Every CSV the CLI writes and every CSV download the pages offer, built as the pages build them."""
+    from borderdash import briefing, export, filters, layers, projects, regions
+    from borderdash.cli import main
+    from borderdash.policy import join
+
+    out.mkdir(parents=True, exist_ok=True)
+    for name, args in CLI_EXPORTS.items():
+        assert main([*args, "-o", str(out / f"{name}.csv")]) == 0, name
+    frames = {
+        "ui-counties": export.table(regions.with_links(briefing.shown_counties(filters.Filter()))),
+        "ui-corridors": layers.load("corridors"),
+        "ui-platforms": projects.platforms(),
+        "ui-place-measures": join.measures_for("450681"),
+        "ui-measure-places": join.places_for("gbf-2017-50:4.1"),
+    }
+    for name, df in frames.items():
+        (out / f"{name}.csv").write_bytes(export.csv_bytes(df))
+    return sorted(out.glob("*.csv"))
+
+
 if __name__ == "__main__":
     import sys
 
-    if sys.argv[1] == "copy":
-        make_copy(Path(sys.argv[2]))
+    mode, target = sys.argv[1], Path(sys.argv[2])
+    if mode == "copy":
+        make_copy(target)
+    elif mode == "render":
+        print("\n".join(map(str, render_all(target))))
     else:
-        print("\n".join(map(str, render_all(Path(sys.argv[2])))))
+        print("\n".join(map(str, export_all(target))))

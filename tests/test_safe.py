@@ -55,7 +55,7 @@ def test_formula_looking_text_gets_an_apostrophe(cell):
     assert safe.spreadsheet_cell(cell) == "'" + cell
 
 
-@pytest.mark.parametrize("cell", [-3, -2.5, 0, 12.0, "东兴市", "a=b", "", None, True])
+@pytest.mark.parametrize("cell", [-3, -2.5, 0, 12.0, "-3", "-2.5", "+1e5", "东兴市", "a=b", "", None, True])
 def test_numbers_and_plain_text_are_unchanged(cell):
     assert safe.spreadsheet_cell(cell) is cell
 
@@ -78,3 +78,42 @@ def test_hostile_register_text_reaches_every_generated_page_only_escaped(hostile
         reached += hostile.MARK in text
         assert [f for f in hostile.raw_payload_fragments() if f in text] == [], page.name
     assert reached >= 6
+
+
+@pytest.fixture(scope="module")
+def hostile_exports(tmp_path_factory):
+    """Every CLI export and every page's CSV download, built from the hostile copy of the data."""
+    data = hostile.make_copy(tmp_path_factory.mktemp("hostile-csv") / "geodata")
+    out = data.parent / "csv"
+    env = {**os.environ, "BORDERDASH_GEODATA": str(data)}
+    subprocess.run([sys.executable, str(Path(hostile.__file__)), "exports", str(out)], env=env, check=True, timeout=600)
+    return {p.stem: p for p in out.glob("*.csv")}
+
+
+def _cells(path):
+    import csv
+
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+@pytest.mark.parametrize("name", [*hostile.CLI_EXPORTS, *hostile.UI_EXPORTS])
+def test_every_csv_export_starts_no_cell_with_a_formula(hostile_exports, name):
+    rows = _cells(hostile_exports[name])
+    assert len(rows) > 1
+    risky = [c for row in rows for c in row if c.startswith(safe.FORMULA_START) and not safe._NUMBER.fullmatch(c)]
+    assert risky == []
+
+
+def test_hostile_text_reaches_the_exports_it_belongs_in(hostile_exports):
+    reached = [n for n, p in hostile_exports.items() if "'=HYPERLINK" in p.read_text(encoding="utf-8-sig")]
+    assert {"cli-regiments", "cli-platforms", "cli-corridors", "cli-measures", "ui-place-measures", "ui-platforms"} <= set(reached)
+
+
+def test_numbers_in_csv_exports_stay_numbers(hostile_exports):
+    import pandas as pd
+
+    counties = pd.read_csv(hostile_exports["cli-counties"], encoding="utf-8-sig")
+    assert pd.api.types.is_float_dtype(counties.border_length_km) and pd.api.types.is_float_dtype(counties.lat)
+    corridors = pd.read_csv(hostile_exports["ui-corridors"], encoding="utf-8-sig")
+    assert pd.api.types.is_float_dtype(corridors.length_km)
