@@ -100,7 +100,7 @@ def places_map(places) -> folium.Map:
             shown.append(hit)
     if shown:
         b = np.array([g.total_bounds for g in shown])
-        m.fit_bounds([[b[:, 1].min(), b[:, 0].min()], [b[:, 3].max(), b[:, 2].max()]])
+        mapping.fit(m, (b[:, 0].min(), b[:, 1].min(), b[:, 2].max(), b[:, 3].max()))
     return m
 
 
@@ -122,8 +122,7 @@ def compose(comp: Composition) -> folium.Map:
         group.add_to(m)
     shown = shown_counties(comp.filter)
     if not shown.empty:
-        minx, miny, maxx, maxy = shown.total_bounds
-        m.fit_bounds([[miny, minx], [maxy, maxx]])
+        mapping.fit(m, shown.total_bounds)
     return m
 
 

@@ -81,6 +81,18 @@ def base_map(basemap: str = "none", **view) -> folium.Map:
     return m
 
 
+MIN_SPAN_DEG = 0.3
+MAX_FIT_ZOOM = 10
+
+
+def fit(m: folium.Map, bounds) -> None:
+    """Fit the map to (minx, miny, maxx, maxy), widened to a minimum span: a single point has no extent to fit."""
+    minx, miny, maxx, maxy = (float(v) for v in bounds)
+    cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+    half_x, half_y = max(maxx - minx, MIN_SPAN_DEG) / 2, max(maxy - miny, MIN_SPAN_DEG) / 2
+    m.fit_bounds([[cy - half_y, cx - half_x], [cy + half_y, cx + half_x]], max_zoom=MAX_FIT_ZOOM)
+
+
 def escaped(gdf: gpd.GeoDataFrame, columns: list[str]) -> gpd.GeoDataFrame:
     """Only the given columns, text escaped for the tooltip's HTML (see safe.html); numbers and flags kept."""
     out = gdf[columns + ["geometry"]].copy()
