@@ -18,6 +18,9 @@ import re
 # terminators), and control characters that could end a line in a script.
 _HTML_JS = re.compile("[&<>\"'`${}\\\\\u2028\u2029\u0000-\u001f\u007f]")
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=\"'&^%@/])")
+# GitHub-flavoured Markdown links bare URLs and e-mail addresses whatever the escapes: break them with a word joiner.
+_AUTOLINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=w)(?=ww\.)|(?<=@)")
+WORD_JOINER = "\u2060"
 MESSAGE_LIMIT = 120
 
 
@@ -46,6 +49,7 @@ def clip(value, limit: int = MESSAGE_LIMIT) -> str:
 def markdown(value, limit: int | None = MESSAGE_LIMIT) -> str:
     """Text that Streamlit's Markdown shows literally: no link, image, emphasis, HTML, maths or colour directive."""
     text = clip(value, limit) if limit else ("" if _blank(value) else str(value))
+    text = _AUTOLINK.sub(WORD_JOINER, text)
     return _MARKDOWN.sub(r"\\\1", text)
 
 

@@ -112,19 +112,19 @@ def render_all(out: Path) -> list[Path]:
     everything = frozenset(briefing.EXTRAS)
     comp = briefing.Composition(filters.Filter(), everything)
     pages = {
-        "overview": briefing.compose(comp).get_root().render(),
+        "overview": mapping.standalone_html(briefing.compose(comp)),
         "briefing": briefing.briefing_html(comp, f"标题 {PAYLOAD}"),
         "briefing-xj": briefing.briefing_html(briefing.Composition(filters.Filter.build(False, ["新疆"], []), everything)),
     }
     located = [("counties", "450681"), ("regiments", "xpcc-4-61"), ("platforms", "pz-dongxing")]
     located = pd.DataFrame(located, columns=["layer", "place_id"])
-    pages["place"] = briefing.places_map(located).get_root().render()
+    pages["place"] = mapping.standalone_html(briefing.places_map(located))
     for measure in ("gbf-2017-50:4.1", "im-2023:art2"):
-        pages[f"where-{measure}"] = briefing.places_map(join.places_for(measure)).get_root().render()
+        pages[f"where-{measure}"] = mapping.standalone_html(briefing.places_map(join.places_for(measure)))
     m = briefing.base_map()
     mapping.add_corridors(m, projects.corridors())
     mapping.add_points(m, projects.as_points(projects.platforms()), ["name_zh", "kind"], "#00695c", "平台")
-    pages["corridors"] = m.get_root().render()
+    pages["corridors"] = mapping.standalone_html(m)
     paths = []
     for name, text in pages.items():
         path = out / f"{name}.html"

@@ -43,7 +43,12 @@ OPEN_TOOLTIPS = """
     map.eachLayer(layer => {
       if (!layer.getTooltip || !layer.getTooltip()) return;
       try {
-        if (layer.eachLayer) layer.eachLayer(sub => { if (opened < 400) { layer.openTooltip(sub); opened++; } });
+        if (layer.eachLayer) layer.eachLayer(sub => {
+          if (opened >= 400) return;
+          layer.getTooltip()._source = sub;  // Leaflet 1.9 opens a group's tooltip on its first layer otherwise
+          layer.openTooltip(sub.getBounds ? sub.getBounds().getCenter() : sub.getLatLng());
+          opened++;
+        });
         else { layer.openTooltip(); opened++; }
       } catch (e) { console.log('tooltip error ' + e); }
     });

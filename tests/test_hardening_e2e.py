@@ -79,7 +79,7 @@ def _watched_page(browser):
 
 def _fired(page):
     bad = [e for e in page.events if e[0] == "dialog" or (e[0] in ("console", "pageerror") and hostile.MARK in e[1])]
-    bad += [e for e in page.events if e[0] == "request" and "evil.example" in e[1]]
+    bad += [e for e in page.events if e[0] == "request" and re.match(r"^[a-z]+://evil\.example", e[1])]
     return bad
 
 

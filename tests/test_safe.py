@@ -37,6 +37,12 @@ def test_markdown_escaping_shows_links_images_and_directives_literally():
         assert raw not in text
 
 
+def test_markdown_escaping_breaks_bare_url_and_email_autolinks():
+    text = safe.markdown("http://evil.example/x www.evil.example a@evil.example", limit=None)
+    for raw in ("http://", "http\\:\\/\\/", "www.", "www\\.", "a@evil", "a\\@evil"):
+        assert raw not in text
+
+
 def test_messages_are_clipped_to_one_short_line():
     long = "x" * 10_000
     assert len(safe.clip(long)) == safe.MESSAGE_LIMIT
