@@ -28,6 +28,22 @@ def data_report() -> str:
 
 
 @st.cache_resource(show_spinner=False)
+def data_problems() -> str:
+    """The same register and policy-file problems `borderdash check-data` names, as text; empty when none."""
+    from .validate import problems, report
+
+    return report(problems())
+
+
+def show_data_problems() -> None:
+    """One readable box naming each bad file, line and column; the pages then show what still loads."""
+    found = data_problems()
+    if found:
+        st.error("数据文件有误，相关内容暂不显示 · Some data files have problems; what depends on them is not shown.")
+        st.code(found, language=None)
+
+
+@st.cache_resource(show_spinner=False)
 def neighbour_names(lang: str = "zh") -> dict[str, str]:
     line = layers.border_line()
     return {r.iso3: r.neighbour_en if lang == "en" else r.neighbour_zh for r in line.itertuples()}
