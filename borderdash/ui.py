@@ -35,9 +35,9 @@ def data_problems() -> str:
     return report(problems())
 
 
-def show_data_problems() -> None:
+def show_data_problems(found: str | None = None) -> None:
     """One readable box naming each bad file, line and column; the pages then show what still loads."""
-    found = data_problems()
+    found = data_problems() if found is None else found
     if found:
         st.error("数据文件有误，相关内容暂不显示 · Some data files have problems; what depends on them is not shown.")
         st.code(found, language=None)

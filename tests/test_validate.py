@@ -112,15 +112,14 @@ def test_check_data_exits_non_zero_naming_the_problem(data):
     assert "Traceback" not in run.stderr
 
 
-def test_the_app_shows_problems_in_one_box_without_a_traceback(data, monkeypatch):
+def test_the_app_shows_problems_in_one_box_without_a_traceback(data):
     path = data / "registers" / "hainan_counties.csv"
     path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
-    monkeypatch.setenv("BORDERDASH_GEODATA", str(data))
     script = (
-        "import importlib, borderdash.paths as p, borderdash.validate as v, borderdash.ui as ui\n"
-        "importlib.reload(p); importlib.reload(v)\n"
-        "ui.data_problems.clear()\n"
-        "ui.show_data_problems()\n"
+        "from pathlib import Path\n"
+        "from borderdash import ui, validate\n"
+        f"found = validate.problems(Path({str(data / 'registers')!r}), Path({str(data / 'policy')!r}))\n"
+        "ui.show_data_problems(validate.report(found))\n"
     )
     at = AppTest.from_string(script, default_timeout=60).run()
     assert not at.exception
