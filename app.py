@@ -19,4 +19,10 @@ pages = [
     st.Page("views/briefing.py", title=ui.tr("nav.briefing"), url_path="briefing"),
     st.Page("views/sources.py", title=ui.tr("nav.sources"), url_path="sources"),
 ]
-st.navigation(pages).run()
+ui.show_data_problems()
+try:
+    st.navigation(pages).run()
+except Exception as exc:  # a page that needs a broken file: say so in one line, no traceback
+    if not ui.data_problems():
+        raise
+    st.warning(f"本页依赖有误的数据文件 · This page needs a data file with problems (see above): {ui.text(type(exc).__name__)}")

@@ -8,13 +8,12 @@ standard map. It opens offline and prints to A4 landscape from any browser.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import math
 from dataclasses import dataclass
 
 import folium
 
-from . import layers, mapping, style
+from . import layers, mapping, safe, style
 from .filters import Filter
 from .policy import kb
 from .view import EXTRAS, Selection, View, of_places, overview_title, select, shown_counties
@@ -88,8 +87,7 @@ def places_map(places) -> folium.Map:
     for group in web_groups(v, counties=False):
         group.add_to(m)
     if len(v.highlight) or len(v.regiments) or len(v.platforms):
-        minx, miny, maxx, maxy = v.bounds
-        m.fit_bounds([[miny, minx], [maxy, maxx]])
+        mapping.fit(m, v.bounds)
     return m
 
 
@@ -110,8 +108,7 @@ def compose(comp: Composition | View) -> folium.Map:
     m = base_map(comp.basemap if isinstance(comp, Composition) else "none")
     for group in web_groups(v):
         group.add_to(m)
-    minx, miny, maxx, maxy = v.bounds
-    m.fit_bounds([[miny, minx], [maxy, maxx]])
+    mapping.fit(m, v.bounds)
     return m
 
 
@@ -146,15 +143,15 @@ def briefing_html(comp: Composition | View, title: str | None = None, date: dt.d
     heading = title or f"{v.title_zh} · {v.title_en}"
     page = mapping.standalone_html(m, heading)
     swatches = "".join(
-        f'<li><span class="sw {symbol}" style="--c:{colour}"></span>{html.escape(label)}</li>' for colour, symbol, label in legend(v)
+        f'<li><span class="sw {symbol}" style="--c:{colour}"></span>{safe.html(label)}</li>' for colour, symbol, label in legend(v)
     )
     header = (
-        f'<header class="bd-head"><h1>{html.escape(heading)}</h1>'
-        f"<p>{html.escape((date or dt.date.today()).isoformat())} · borderdash</p></header>"
+        f'<header class="bd-head"><h1>{safe.html(heading)}</h1>'
+        f"<p>{safe.html((date or dt.date.today()).isoformat())} · borderdash</p></header>"
     )
     footer = (
         f'<footer class="bd-foot"><ul class="bd-legend">{swatches}</ul>'
-        f"<p>{html.escape(sources_line())}</p>"
+        f"<p>{safe.html(sources_line())}</p>"
         "<p><b>示意图，非标准地图，无审图号。</b> Schematic map, not an approved standard map (no 审图号). "
         "位置仅知县级者以县内代表点表示。Places known only to county level are shown at a point inside the county.</p></footer>"
     )

@@ -140,7 +140,12 @@ def _build(args) -> int:
 
 def _check(args) -> int:
     from .checks import check_data
+    from .validate import problems, report
 
+    found = problems()
+    if found:
+        print(f"{len(found)} problem(s) in the registers or policy files:\n{report(found, limit=200)}")
+        return 1
     report = check_data()
     print(report.text())
     return 0 if report.ok else 1

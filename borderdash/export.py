@@ -8,6 +8,8 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
+from . import safe
+
 FORMATS = ("csv", "geojson", "gpkg")
 
 
@@ -21,8 +23,13 @@ def table(gdf: gpd.GeoDataFrame | pd.DataFrame) -> pd.DataFrame:
 
 
 def csv_bytes(df: gpd.GeoDataFrame | pd.DataFrame) -> bytes:
-    """UTF-8 with a BOM so Excel opens Chinese correctly."""
-    return table(df).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    """UTF-8 with a BOM so Excel opens Chinese correctly; text cells a spreadsheet would run as formulas neutralised."""
+    out = table(df)
+    for col in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[col]) and not pd.api.types.is_bool_dtype(out[col]):
+            out[col] = out[col].map(safe.spreadsheet_cell)
+    out.columns = [safe.spreadsheet_cell(str(c)) for c in out.columns]
+    return out.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
 
 def geojson_bytes(gdf: gpd.GeoDataFrame) -> bytes:

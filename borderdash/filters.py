@@ -89,7 +89,7 @@ class Filter:
     @classmethod
     def from_query(cls, params) -> Filter:
         """Read URL query parameters leniently: bad values become warnings, good ones are kept."""
-        border = str(_first(params.get("border", ""))).lower()
+        border = str(_first(params.get("border", ""))).strip().lower()
         warnings = []
         if border not in ("", "0", "1", "true", "false"):
             warnings.append(f"ignored border={border!r}; use 1 or 0")

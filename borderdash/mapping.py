@@ -7,7 +7,6 @@ stays blank. Maps here carry only Leaflet, served by Streamlit's static serving
 
 from __future__ import annotations
 
-import html
 import shutil
 from importlib.util import find_spec
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 import folium
 import geopandas as gpd
 
-from . import style
+from . import safe, style
 from .paths import ROOT
 
 STATIC_DIR = ROOT / "static"
@@ -71,12 +70,24 @@ def base_map(basemap: str = "none", **view) -> folium.Map:
     return m
 
 
+MIN_SPAN_DEG = 0.3
+MAX_FIT_ZOOM = 10
+
+
+def fit(m: folium.Map, bounds) -> None:
+    """Fit the map to (minx, miny, maxx, maxy), widened to a minimum span: a single point has no extent to fit."""
+    minx, miny, maxx, maxy = (float(v) for v in bounds)
+    cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+    half_x, half_y = max(maxx - minx, MIN_SPAN_DEG) / 2, max(maxy - miny, MIN_SPAN_DEG) / 2
+    m.fit_bounds([[cy - half_y, cx - half_x], [cy + half_y, cx + half_x]], max_zoom=MAX_FIT_ZOOM)
+
+
 def escaped(gdf: gpd.GeoDataFrame, columns: list[str]) -> gpd.GeoDataFrame:
-    """Only the given columns, text HTML-escaped: tooltips render properties as HTML."""
+    """Only the given columns, text escaped for the tooltip's HTML (see safe.html); numbers and flags kept."""
     out = gdf[columns + ["geometry"]].copy()
     for col in columns:
         if out[col].dtype == object or str(out[col].dtype).startswith("str"):
-            out[col] = out[col].map(lambda v: html.escape(str(v)) if v is not None else "")
+            out[col] = out[col].map(lambda v: v if isinstance(v, bool) else safe.html(v))
     return out
 
 
@@ -151,8 +162,8 @@ def add_points(parent, gdf: gpd.GeoDataFrame, label_cols: list[str], colour: str
     for _, row in gdf.iterrows():
         exact = style.is_exact(row.get("location_precision"))
         uncertain = row.get("membership_confidence") == "low"
-        text = " · ".join(html.escape(str(row[c])) for c in label_cols if c in row and str(row[c]))
-        precision = html.escape(str(row.get("location_precision", "")))
+        text = " · ".join(safe.html(row[c]) for c in label_cols if c in row and safe.html(row[c]))
+        precision = safe.html(row.get("location_precision", ""))
         folium.CircleMarker(
             (row.geometry.y, row.geometry.x),
             radius=5 if exact else 6,
@@ -174,7 +185,7 @@ def standalone_html(m: folium.Map, title: str = "borderdash") -> str:
     css = (src / "leaflet.css").read_text(encoding="utf-8")
     page = page.replace(f'<script src="{STATIC_URL}/leaflet.js"></script>', f"<script>{js}</script>")
     page = page.replace(f'<link rel="stylesheet" href="{STATIC_URL}/leaflet.css"/>', f"<style>{css}</style>")
-    return page.replace("<head>", f"<head><title>{html.escape(title)}</title>", 1)
+    return page.replace("<head>", f"<head><title>{safe.html(title)}</title>", 1)
 
 
 def add_corridors(parent, corridors: gpd.GeoDataFrame) -> None:
@@ -225,11 +236,11 @@ def legend_html(title: str, rows: list[tuple[str, str, int]], note: str = "") ->
     items = "".join(
         f'<li><span style="display:inline-block;width:18px;height:12px;margin-right:6px;vertical-align:middle;'
         f'background:{colour};border:1px {"dashed #6b6b6b" if colour == NO_DATA_STYLE["fillColor"] else "solid #4d4d4d"}"></span>'
-        f'{html.escape(label)} <span style="color:#666">({count})</span></li>'
+        f'{safe.html(label)} <span style="color:#666">({count})</span></li>'
         for colour, label, count in rows
     )
-    extra = f'<div style="color:#666;font-size:0.8em">{html.escape(note)}</div>' if note else ""
+    extra = f'<div style="color:#666;font-size:0.8em">{safe.html(note)}</div>' if note else ""
     return (
-        f'<div class="bd-choropleth-legend" style="font-size:0.9em"><b>{html.escape(title)}</b>'
+        f'<div class="bd-choropleth-legend" style="font-size:0.9em"><b>{safe.html(title)}</b>'
         f'<ul style="list-style:none;padding:0;margin:4px 0">{items}</ul>{extra}</div>'
     )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from . import i18n, layers
+from . import i18n, layers, safe
 from .filters import Filter
 from .schema import PROVINCES_EN
 from .sources import NEIGHBOUR_ISO3
@@ -25,6 +25,22 @@ def data_report() -> str:
     from .checks import check_data
 
     return check_data().text()
+
+
+@st.cache_resource(show_spinner=False)
+def data_problems() -> str:
+    """The same register and policy-file problems `borderdash check-data` names, as text; empty when none."""
+    from .validate import problems, report
+
+    return report(problems())
+
+
+def show_data_problems(found: str | None = None) -> None:
+    """One readable box naming each bad file, line and column; the pages then show what still loads."""
+    found = data_problems() if found is None else found
+    if found:
+        st.error("数据文件有误，相关内容暂不显示 · Some data files have problems; what depends on them is not shown.")
+        st.code(found, language=None)
 
 
 @st.cache_resource(show_spinner=False)
@@ -114,7 +130,7 @@ def current_filter() -> Filter:
     if "filter_query" not in st.session_state:
         flt = Filter.from_query(st.query_params.to_dict())
         for w in flt.warnings:
-            st.warning(tr("filter.url_ignored", detail=w))
+            st.warning(tr("filter.url_ignored", detail=text(w, 200)))
         st.session_state.filter_query = flt.to_query()
     flt = Filter.from_query(st.session_state.filter_query)
     _write_url(flt)
@@ -156,6 +172,11 @@ def _write_url(flt: Filter) -> None:
             if key in st.query_params and key not in wanted:
                 del st.query_params[key]
         st.query_params.update(wanted)
+
+
+def text(value, limit: int | None = safe.MESSAGE_LIMIT) -> str:
+    """A value from a URL or the data as Markdown that shows it literally, clipped to `limit` characters."""
+    return safe.markdown(value, limit)
 
 
 def precision_note() -> None:

@@ -29,3 +29,11 @@ def test_gpkg_reads_back(tmp_path):
     path.write_bytes(export.gpkg_bytes(_gdf(), "border-line"))
     back = gpd.read_file(path, layer="border_line")
     assert back.name_zh[0] == "东兴市" and back.ids[0] == "a;b"
+
+
+def test_csv_neutralises_formulas_but_keeps_numbers_numbers():
+    df = pd.DataFrame({"name": ["=1+1", "-3", "@x", "东兴"], "value": [-3.5, 2.0, -1.0, 0.0], "code": ["-12", "+cmd|x", "\tx", "a"]})
+    back = pd.read_csv(io.BytesIO(export.csv_bytes(df)), encoding="utf-8-sig", dtype={"name": str, "code": str})
+    assert back.name.tolist() == ["'=1+1", "-3", "'@x", "东兴"]
+    assert back.value.tolist() == [-3.5, 2.0, -1.0, 0.0]
+    assert back.code.tolist() == ["-12", "'+cmd|x", "'\tx", "a"]

@@ -55,7 +55,7 @@ adcode = ui.clicked(out, shown_adcodes)
 if adcode:
     row = shown.set_index("adcode").loc[adcode]
     name = row.name_en if lang == "en" else row.name_zh
-    st.info(ui.tr("overview.clicked", name=name, count=len(join.measures_by_county().get(adcode, ()))))
+    st.info(ui.tr("overview.clicked", name=ui.text(name), count=len(join.measures_by_county().get(adcode, ()))))
     st.page_link("views/place.py", label=ui.tr("overview.open_profile"), query_params={"place": adcode})
 
 ordered, uploaded_columns = ui_indicators.with_uploaded_columns(ui.overview_table(query))

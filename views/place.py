@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from borderdash import export, i18n, projects, ui, ui_indicators, view, webmap
+from borderdash import export, i18n, projects, safe, ui, ui_indicators, view, webmap
 from borderdash.policy import join
 
 lang = ui.language()
@@ -13,14 +13,14 @@ options = places.place_id.tolist()
 names = i18n.pick(places, "name", lang)
 labels = dict(zip(places.place_id, names + " · " + places.layer.map(lambda v: i18n.code(v, lang)), strict=False))
 
-wanted = st.query_params.get("place", "")
+wanted = safe.url_value(st.query_params.get("place", ""))
 if wanted and wanted not in labels:
     try:
         wanted = join.resolve(wanted).place_id
     except join.PlaceNotFound:
         pass
 if wanted and wanted not in labels:
-    st.warning(ui.tr("place.not_found", wanted=wanted))
+    st.warning(ui.tr("place.not_found", wanted=ui.text(wanted, 200)))
     wanted = ""
 default = options.index(wanted) if wanted else options.index("450681")
 place_id = st.selectbox(ui.tr("place.choose"), options, index=default, format_func=lambda p: f"{labels[p]} ({p})")
@@ -28,10 +28,10 @@ if place_id != wanted:
     st.query_params["place"] = place_id
 
 place = join.resolve(place_id)
-st.header(i18n.pick(place, "name", lang))
+st.header(ui.text(i18n.pick(place, "name", lang), 200))
 known = join.in_layers(place)
 if not known:
-    st.write(ui.tr("place.unit_only", province=place.province_zh, adcode=place_id))
+    st.write(ui.tr("place.unit_only", province=ui.text(place.province_zh), adcode=ui.text(place_id)))
 elif place.layer == "counties":
     c = ui.layer("counties").set_index("adcode").loc[place_id]
     cols = st.columns(5)
@@ -41,32 +41,32 @@ elif place.layer == "counties":
     cols[3].metric(ui.tr("place.share20"), f"{c.share_within_20km:.1%}", help=ui.tr("place.share_help"))
     cols[4].metric(ui.tr("place.to_border"), f"{c.dist_to_border_km:,.1f}", help=ui.tr("place.to_border_help"))
     st.write(
-        f"**{ui.tr('place.province')}** {c.province_zh} · **{ui.tr('place.prefecture')}** {c.prefecture_zh} · "
-        f"**{ui.tr('place.neighbours')}** {ui.border_by_neighbour(c.border_km_by_neighbour)}"
+        f"**{ui.tr('place.province')}** {ui.text(c.province_zh)} · **{ui.tr('place.prefecture')}** {ui.text(c.prefecture_zh)} · "
+        f"**{ui.tr('place.neighbours')}** {ui.text(ui.border_by_neighbour(c.border_km_by_neighbour), None)}"
     )
     confidence = ui.tr("place.list_confidence", value=i18n.code(c.border_register_confidence, lang)) if c.is_border_county else ""
     st.write(f"**{ui.tr('place.is_border_county')}**: {ui.tr('yes' if c.is_border_county else 'no')} {confidence}")
     if c.disputed_units:
-        st.caption(ui.tr("place.disputed", value=c.disputed_units))
+        st.caption(ui.tr("place.disputed", value=ui.text(c.disputed_units, None)))
     hosted = projects.places_in_county(place_id)
     st.write(
-        f"**{ui.tr('place.corridors')}** {', '.join(ui.names_of('corridors', hosted['corridors'])) or '—'} · "
-        f"**{ui.tr('place.platforms')}** {', '.join(ui.names_of('platforms', hosted['platforms'])) or '—'}"
+        f"**{ui.tr('place.corridors')}** {ui.text(', '.join(ui.names_of('corridors', hosted['corridors'])) or '—', None)} · "
+        f"**{ui.tr('place.platforms')}** {ui.text(', '.join(ui.names_of('platforms', hosted['platforms'])) or '—', None)}"
     )
-    st.caption(ui.tr("place.source", value=c.source))
+    st.caption(ui.tr("place.source", value=ui.text(c.source, 1000)))
 else:
     row = ui.layer(place.layer).set_index(join.scope.ID_COLUMNS[place.layer]).loc[place_id]
     if "location_precision" in row:
-        st.write(f"**{ui.tr('place.precision')}**: {i18n.code(row.location_precision, lang)}")
+        st.write(f"**{ui.tr('place.precision')}**: {ui.text(i18n.code(row.location_precision, lang))}")
         if row.get("extent") == "host_polygon":
             st.info(ui.tr("place.host_polygon"))
         elif row.location_precision in ("county", "city", "prefecture"):
             st.warning(ui.tr("place.county_level"))
     if row.get("membership_confidence"):
-        st.write(f"**{ui.tr('place.membership')}**: {i18n.code(row.membership_confidence, lang)}")
+        st.write(f"**{ui.tr('place.membership')}**: {ui.text(i18n.code(row.membership_confidence, lang))}")
         if row.membership_confidence == "low":
             st.warning(ui.tr("place.membership_low"))
-    st.caption(ui.tr("place.source", value=row.get("source", "")))
+    st.caption(ui.tr("place.source", value=ui.text(row.get("source", ""), 1000)))
 
 located = [(place.layer, place_id)] if known else []
 if place.layer == "counties":
@@ -89,7 +89,7 @@ if located:
 measures = join.measures_for(place_id)
 st.subheader(ui.tr("place.measures", count=len(measures)))
 for note in join.notes_for(place_id, lang):
-    st.info(note)
+    st.info(ui.text(note, 1000))
 st.dataframe(ui.table(measures, ["measure_id", "section", "title", "reason"]), hide_index=True, width="stretch")
 st.download_button(ui.tr("download.csv"), export.csv_bytes(measures), f"measures_{place_id}.csv", "text/csv")
 

@@ -3,12 +3,12 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from borderdash import briefing, export, i18n, ui, view
+from borderdash import briefing, export, i18n, safe, ui, view
 from borderdash.policy import join, kb, search
 
 lang = ui.language()
 st.title(ui.tr("policy.title"))
-query = st.text_input(ui.tr("policy.search"), value=st.query_params.get("q", ""))
+query = st.text_input(ui.tr("policy.search"), value=safe.url_value(st.query_params.get("q", ""))[:200])
 if query != st.query_params.get("q", ""):
     st.query_params["q"] = query
 results = search.search(query, limit=50) if query.strip() else kb.measures_table()[["id", "document", "section", "title_zh", "title_en"]]
@@ -17,12 +17,12 @@ if query.strip() and results.empty:
 st.dataframe(ui.table(results, ["id", "section", "title", "document"]), hide_index=True, width="stretch")
 
 ids = results.id.tolist()
-wanted = st.query_params.get("measure", "")
+wanted = safe.url_value(st.query_params.get("measure", ""))
 if not ids:
     st.stop()
 known = {m["id"] for m in kb.measures()}
 if wanted and wanted not in known:
-    st.warning(ui.tr("policy.unknown_measure", wanted=wanted))
+    st.warning(ui.tr("policy.unknown_measure", wanted=ui.text(wanted, 200)))
 index = ids.index(wanted) if wanted in ids else 0
 titles = dict(zip(results.id, i18n.pick(results, "title", lang), strict=True))
 measure_id = st.selectbox(ui.tr("policy.measure"), ids, index=index, format_func=lambda i: f"{titles[i]} ({i})")
@@ -30,16 +30,16 @@ if measure_id != wanted:
     st.query_params["measure"] = measure_id
 m = kb.measure(measure_id)
 doc = kb.documents()[m["document"]]
-st.header(i18n.pick(m, "title", lang))
-st.caption(f"{i18n.pick(doc, 'title', lang)} ({doc['number']}) · {m['section']}")
-st.markdown(f"> {m['quote']}")
-st.write(i18n.pick(m, "summary", lang))
+st.header(ui.text(i18n.pick(m, "title", lang), 300))
+st.caption(ui.text(f"{i18n.pick(doc, 'title', lang)} ({doc['number']}) · {m['section']}", 400))
+st.markdown(f"> {ui.text(m['quote'], None)}")
+st.markdown(ui.text(i18n.pick(m, "summary", lang), None))
 sep = "、" if lang == "zh" else ", "
-st.write(f"**{ui.tr('policy.departments')}**: " + (sep.join(kb.department_names(m["departments"], lang)) or "—"))
+st.markdown(f"**{ui.tr('policy.departments')}**: " + ui.text(sep.join(kb.department_names(m["departments"], lang)) or "—", None))
 if m["quantities"]:
-    st.write(f"**{ui.tr('policy.quantities')}**: " + "; ".join(kb.quantity_text(q, lang) for q in m["quantities"]))
+    st.markdown(f"**{ui.tr('policy.quantities')}**: " + ui.text("; ".join(kb.quantity_text(q, lang) for q in m["quantities"]), None))
 if m.get("scope_note"):
-    st.caption(ui.tr("policy.scope_note", value=m["scope_note"]))
+    st.caption(ui.tr("policy.scope_note", value=ui.text(m["scope_note"], None)))
 
 where = join.places_for(measure_id)
 st.subheader(ui.tr("policy.where", count=len(where)))

@@ -1,0 +1,76 @@
+"""The one boundary where data becomes markup: text for HTML, for JavaScript literals, for Markdown, for spreadsheets.
+
+folium puts tooltip text raw into a JavaScript template literal (`bindTooltip(`...`)`), whose
+content Leaflet then renders as HTML; GeoJSON tooltips render properties with innerHTML.
+`html.escape` alone leaves backtick, `$`, `{` and the Unicode line separators intact, which
+end or interpolate a template literal. `html` below turns every character that is special in
+HTML text, a quoted attribute or a JavaScript string/template literal into a numeric
+character reference, so one escaped value is inert in each of these contexts and still
+reads the same once the browser renders it as HTML.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+# Special in HTML (& < > " '), in JS string/template literals (` $ { } \ and the line
+# terminators), and control characters that could end a line in a script.
+_HTML_JS = re.compile("[&<>\"'`${}\\\\\u2028\u2029\u0000-\u001f\u007f]")
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=\"'&^%@/])")
+# GitHub-flavoured Markdown links bare URLs and e-mail addresses whatever the escapes: break them with a word joiner.
+_AUTOLINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=w)(?=ww\.)|(?<=@)")
+WORD_JOINER = "\u2060"
+MESSAGE_LIMIT = 120
+
+
+def _blank(value) -> bool:
+    if value is None:
+        return True
+    try:
+        return isinstance(value, float) and math.isnan(value)
+    except TypeError:
+        return False
+
+
+def html(value) -> str:
+    """Text safe as HTML text, a quoted attribute value, or inside a JS string/template literal rendered as HTML."""
+    if _blank(value):
+        return ""
+    return _HTML_JS.sub(lambda m: f"&#{ord(m.group())};", str(value))
+
+
+def clip(value, limit: int = MESSAGE_LIMIT) -> str:
+    """One line of at most `limit` characters: whitespace collapsed, an ellipsis where cut."""
+    text = " ".join(("" if _blank(value) else str(value)).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def markdown(value, limit: int | None = MESSAGE_LIMIT) -> str:
+    """Text that Streamlit's Markdown shows literally: no link, image, emphasis, HTML, maths or colour directive."""
+    text = clip(value, limit) if limit else ("" if _blank(value) else str(value))
+    text = _AUTOLINK.sub(WORD_JOINER, text)
+    return _MARKDOWN.sub(r"\\\1", text)
+
+
+def url_value(value) -> str:
+    """A query-parameter value trimmed of surrounding whitespace (lists: the last value)."""
+    if isinstance(value, list | tuple):
+        value = value[-1] if value else ""
+    return ("" if _blank(value) else str(value)).strip()
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def spreadsheet_cell(value):
+    """A cell a spreadsheet will not run: text starting with = + - @ tab or CR gets a leading apostrophe (OWASP).
+
+    Numbers, including negative ones and text that is just a number, are returned unchanged so they stay numbers.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Serve the dashboard with N Streamlit replicas behind nginx: deploy/serve.sh N [LISTEN] [FIRST_PORT]
+#   N          replicas (default 2)
+#   LISTEN     nginx address (default 127.0.0.1:8080; 0.0.0.0:80 for an intranet, as root)
+#   FIRST_PORT first replica port (default 8601); replicas listen on 127.0.0.1 only.
+# Runs in the foreground; Ctrl-C stops nginx and every replica. Needs Debian's nginx (apt-get install nginx).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n="${1:-2}"; listen="${2:-127.0.0.1:8080}"; first="${3:-8601}"
+run="$(mktemp -d "${TMPDIR:-/tmp}/borderdash-serve.XXXXXX")"
+nginx="${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}"
+pids=()
+cleanup() { [ -f "$run/nginx.pid" ] && kill "$(cat "$run/nginx.pid")" 2>/dev/null; for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$run"; }
+trap cleanup EXIT INT TERM
+upstreams=""
+for i in $(seq 0 $((n - 1))); do
+  port=$((first + i))
+  .venv/bin/streamlit run app.py --server.port "$port" --server.address 127.0.0.1 --server.headless true > "$run/replica-$i.log" 2>&1 &
+  pids+=($!)
+  upstreams+="        server 127.0.0.1:$port max_fails=3 fail_timeout=10s;"$'\n'
+done
+for i in $(seq 0 $((n - 1))); do
+  port=$((first + i))
+  for _ in $(seq 120); do curl -fs "http://127.0.0.1:$port/_stcore/health" >/dev/null && break; sleep 0.5; done
+done
+sed -e "s#@RUN@#$run#g" -e "s#@LISTEN@#$listen#g" deploy/nginx.conf.template | awk -v up="$upstreams" '{ if ($0 == "@UPSTREAMS@") printf "%s", up; else print }' > "$run/nginx.conf"
+"$nginx" -t -q -c "$run/nginx.conf" -p "$run" 2>/dev/null || "$nginx" -t -c "$run/nginx.conf" -p "$run"
+"$nginx" -c "$run/nginx.conf" -p "$run" -g "daemon off;" &
+pids+=($!)
+echo "borderdash: $n replicas behind http://$listen (health: /healthz)"
+wait
