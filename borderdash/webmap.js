@@ -108,7 +108,7 @@ function borderdashMap(map, config) {
       setTimeout(fit, 50);
       return;
     }
-    map.fitBounds(view.fit, { animate: false });
+    map.fitBounds(view.fit, { animate: false, maxZoom: view.max_zoom || 18 });
     fitted = view.fit_key;
   }
 

@@ -180,7 +180,7 @@ def live_map(lang: str = "zh", basemap: str = "none", height: int | None = None)
 def view_group(state: dict, extras: list[folium.FeatureGroup] | None = None) -> list[folium.FeatureGroup]:
     """Feature groups for st_folium's feature_group_to_add: the view's state, then the extras."""
     group = folium.FeatureGroup(name="view", control=False)
-    _View(state).add_to(group)
+    _View({**state, "max_zoom": mapping.MAX_FIT_ZOOM}).add_to(group)
     return [group] + list(extras or [])
 
 

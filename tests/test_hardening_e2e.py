@@ -89,7 +89,9 @@ def test_hostile_register_text_runs_on_no_page(browser, hostile_server, path):
     try:
         page.goto(hostile_server + path, wait_until="domcontentloaded")
         page.get_by_role("heading").first.wait_for(timeout=90_000)
-        if path != "/sources":
+        if path == "/briefing":
+            page.locator("[data-testid='stImage'] img").first.wait_for(timeout=90_000)
+        elif path != "/sources":
             servers.map_frame(page).evaluate(servers.OPEN_TOOLTIPS)
         page.wait_for_timeout(2000)
         assert page.locator("a[href*='evil.example'], img[src*='evil.example']").count() == 0

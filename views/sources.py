@@ -10,7 +10,7 @@ st.title(ui.tr("sources.title"))
 
 st.subheader(ui.tr("sources.documents"))
 docs = sources_page.documents_table(lang)
-st.table(docs.set_index(docs.columns[0]))
+st.table(docs.map(lambda v: ui.text(v, None)).set_index(docs.columns[0]))  # st.table renders Markdown: cells as literal text
 
 st.subheader(ui.tr("sources.read"))
 doc_ids = list(kb.documents())
