@@ -90,6 +90,15 @@ def _parser() -> argparse.ArgumentParser:
     mp.add_argument("--subtitle", default="")
     mp.add_argument("--approval-no", default="", help="审图号, when the map has been approved")
     mp.add_argument("--dpi", type=int, default=300, help="PNG resolution (default 300)")
+    mp.add_argument(
+        "--indicator", help="thematic map: a built-in indicator (e.g. border_length_km) or your CSV/.xlsx table, matched as in the app"
+    )
+    mp.add_argument("--column", help="with a table: the column to map (default: its first numeric column)")
+    mp.add_argument("--key", choices=("auto", "adcode", "name"), default="auto", help="how the table's rows are matched")
+    mp.add_argument("--classes", choices=("quantiles", "natural_breaks", "equal_interval", "user"), default="quantiles")
+    mp.add_argument("--k", type=int, default=5, help="number of classes (3-7)")
+    mp.add_argument("--breaks", default="", help="with --classes user: upper bounds, e.g. 100,500,1000")
+    mp.add_argument("--scheme", choices=("viridis", "cividis", "blues", "greys"), default="viridis")
     mp.add_argument("-o", "--output", type=Path, required=True, help="PATH.png, PATH.svg or PATH.pdf")
     mp.set_defaults(run=_map)
 
@@ -215,11 +224,41 @@ def _map(args) -> int:
     if args.place and not args.extras:
         extras = list(view.EXTRAS)
     flt = Filter.build(args.border_only, args.province, args.neighbour)
-    sel = view.Selection(flt, frozenset(extras), place=args.place, corridor=args.corridor, measure=args.measure)
+    thematic, uploaded = _thematic(args) if args.indicator else (None, None)
+    sel = view.Selection(flt, frozenset(extras), place=args.place, corridor=args.corridor, measure=args.measure, thematic=thematic)
     page = printmap.Page(args.size, args.lang, args.title, args.subtitle, args.approval_no)
-    args.output.write_bytes(printmap.render(view.select(sel), page, fmt, dpi=args.dpi))
+    args.output.write_bytes(printmap.render(view.select(sel, uploaded), page, fmt, dpi=args.dpi))
     print(f"wrote {args.output}", file=sys.stderr)
     return 0
+
+
+def _thematic(args):
+    """The thematic settings of `map`, and the uploaded values when --indicator names a file rather than a built-in indicator."""
+    from . import indicators, layers, upload
+
+    if not 3 <= args.k <= 7:
+        raise ValueError("--k: choose 3 to 7 classes")
+    breaks = tuple(indicators.parse_breaks(args.breaks)) if args.classes == "user" else ()
+    if args.classes == "user" and not breaks:
+        raise ValueError("--classes user needs --breaks, e.g. --breaks 100,500,1000")
+    path = Path(args.indicator)
+    uploaded, column = None, args.indicator
+    if path.suffix.lower() in (".csv", ".txt", ".tsv", ".xlsx", ".xls") or path.is_file():
+        if not path.is_file():
+            raise ValueError(f"no such file: {path}")
+        if path.stat().st_size > upload.MAX_BYTES:
+            raise upload.UploadError("too-large", "文件过大", f"The file is too large; the limit is {upload.MAX_BYTES // 2**20} MB")
+        report = upload.load(path.read_bytes(), path.name, layers.counties(), args.key)
+        print(report.text(), file=sys.stderr)
+        uploaded = report.values
+        if not len(uploaded.columns):
+            raise ValueError(f"{path.name}: no numeric column to map")
+        column = args.column or uploaded.columns[0]
+        if column not in uploaded.columns:
+            raise ValueError(f"{path.name} has no numeric column {column!r}; it has {', '.join(map(str, uploaded.columns))}")
+    elif args.column:
+        raise ValueError("--column goes with a table file given to --indicator")
+    return indicators.Thematic(column, args.classes, args.k, breaks, args.scheme), uploaded
 
 
 def _measures(args) -> int:

@@ -234,7 +234,7 @@ SCHEMES = {
     "greys": ("灰度（打印）", "Greys (print)", ("#f7f7f7", "#cccccc", "#969696", "#525252", "#101010")),
 }
 NO_DATA_FILL = "#ffffff"
-NO_DATA_LABEL = "无数据 No data"
+NO_DATA = {"zh": "无数据", "en": "No data"}
 
 
 def colours(scheme: str, k: int) -> list[str]:
@@ -258,12 +258,12 @@ def lightness(hex_colour: str) -> float:
     return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
 
 
-def legend_rows(classes: Classes, scheme: str) -> list[tuple[str, str, int]]:
+def legend_rows(classes: Classes, scheme: str, lang: str = "zh") -> list[tuple[str, str, int]]:
     """(fill colour, label, count) per class, then the no-data row when there is any."""
     cols = colours(scheme, len(classes.bins))
     rows = [(c, label, n) for c, label, n in zip(cols, classes.labels, classes.counts, strict=True)]
     if classes.no_data:
-        rows.append((NO_DATA_FILL, NO_DATA_LABEL, classes.no_data))
+        rows.append((NO_DATA_FILL, NO_DATA[lang], classes.no_data))
     return rows
 
 
@@ -292,7 +292,7 @@ def label_of(key: str, lang: str | None = None) -> str:
     for ind in builtin_catalogue():
         if ind.key == key:
             return ind.label_in(lang) if lang else ind.label
-    return f"{key}（{'uploaded' if lang == 'en' else '上传'}）" if lang else f"{key}（上传 uploaded）"
+    return {"en": f"{key} (uploaded)", "zh": f"{key}（上传）"}.get(lang, f"{key}（上传 uploaded）")
 
 
 def with_uploaded(builtin: pd.DataFrame, uploaded: pd.DataFrame | None) -> pd.DataFrame:
@@ -302,8 +302,8 @@ def with_uploaded(builtin: pd.DataFrame, uploaded: pd.DataFrame | None) -> pd.Da
     return builtin.join(uploaded.reindex(builtin.index), how="left")
 
 
-def choropleth(shown: pd.DataFrame, values: pd.Series, thematic: Thematic) -> tuple[pd.DataFrame, Classes, list]:
-    """The shown counties with fill colour, value text and indicator label; the classes; the legend rows.
+def choropleth(shown: pd.DataFrame, values: pd.Series, thematic: Thematic, lang: str = "zh") -> tuple[pd.DataFrame, Classes, list]:
+    """The shown counties with fill colour, value text and indicator label; the classes; the legend rows (in `lang`).
 
     Classes are computed over the counties shown, so a narrowed view gets its own breaks.
     """
@@ -311,6 +311,6 @@ def choropleth(shown: pd.DataFrame, values: pd.Series, thematic: Thematic) -> tu
     classes = classify(v, thematic.method, thematic.k, thematic.breaks)
     out = shown.copy()
     out["fill"] = fills(classes, thematic.scheme)
-    out["value_text"] = [NO_DATA_LABEL if not np.isfinite(x) else _fmt(x) for x in v]
-    out["indicator"] = label_of(thematic.indicator)
-    return out, classes, legend_rows(classes, thematic.scheme)
+    out["value_text"] = [NO_DATA[lang] if not np.isfinite(x) else _fmt(x) for x in v]
+    out["indicator"] = label_of(thematic.indicator, lang)
+    return out, classes, legend_rows(classes, thematic.scheme, lang)

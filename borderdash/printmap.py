@@ -27,7 +27,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.path import Path as MplPath
 
-from . import fonts, style
+from . import fonts, indicators, style
 from .view import View
 
 MM = 1 / 25.4
@@ -105,8 +105,9 @@ def _figure(view: View, page: Page) -> Figure:
         fig.text(margin / width, 1 - (margin + 0.36 * k) / height, subtitle, fontsize=9.5 * k, va="top", ha="left", color="#444444")
 
     entries = style.legend_entries(view)
-    ncol = max(2, int(width / (2.6 if lang == "en" else 2.1)))
-    legend_rows = -(-len(entries) // ncol)
+    classes = _classes(view, lang)
+    ncol = max(2, int(width / (2.6 if lang == "en" else 2.1)) - (2 if classes else 0))
+    legend_rows = max(-(-len(entries) // ncol), len(classes[1]) + 1 if classes else 0)
     date = (page.date or dt.date.today()).isoformat()
     wrap = int((width - 2 * margin) * 72 / (6.3 * k) * (0.98 if lang == "zh" else 1.9))
     foot_lines = textwrap.wrap(style.sources_line(lang, date), wrap) + textwrap.wrap(style.schematic_note(lang, page.approval_no), wrap)
@@ -117,7 +118,7 @@ def _figure(view: View, page: Page) -> Figure:
     map_box = [margin / width, bottom / height, 1 - 2 * margin / width, 1 - (top + bottom) / height]
     ax = fig.add_axes(map_box)
     crs = _crs(view)
-    _draw_map(ax, view, crs, lang, k)
+    _draw_map(ax, view, crs, lang, k, classes)
     _scalebar(ax, k)
     _north_arrow(ax, k)
     if view.national:
@@ -139,6 +140,8 @@ def _figure(view: View, page: Page) -> Figure:
         labelspacing=0.35,
         borderaxespad=0,
     )
+    if classes:
+        _thematic_legend(fig, view, classes[1], lang, k, (1 - margin / width, (bottom - 0.05 * k) / height))
     fig.text(
         margin / width, margin / height, "\n".join(foot_lines), fontsize=6.3 * k, va="bottom", ha="left", color="#333333", linespacing=1.45
     )
@@ -197,7 +200,7 @@ def _fit(ax, extent) -> None:
     ax.set_ylabel("")
 
 
-def _polygons(ax, geoms, facecolor, edgecolor, linewidth, alpha=1.0, zorder=1) -> None:
+def _polygons(ax, geoms, facecolor, edgecolor, linewidth, alpha=1.0, zorder=1, hatch=None) -> None:
     """Polygons as one PathCollection (holes kept); a colour or one colour per geometry. Vectorised over all rings."""
     geoms = np.asarray(geoms, dtype=object)
     parts, part_owner = shapely.get_parts(geoms, return_index=True)
@@ -218,7 +221,7 @@ def _polygons(ax, geoms, facecolor, edgecolor, linewidth, alpha=1.0, zorder=1) -
     if not isinstance(facecolor, str):
         facecolor = [facecolor[i] for i in owners]
     ax.add_collection(
-        PathCollection(paths, facecolors=facecolor, edgecolors=edgecolor, linewidths=linewidth, alpha=alpha, zorder=zorder),
+        PathCollection(paths, facecolors=facecolor, edgecolors=edgecolor, linewidths=linewidth, alpha=alpha, zorder=zorder, hatch=hatch),
         autolim=False,
     )
 
@@ -253,11 +256,53 @@ def _draw_context(ax, crs: str, frame, k: float, fine: bool = True) -> None:
     _lines(ax, _project(View.provinces(), crs, frame).geometry, style.PROVINCE_EDGE, (0.6 if fine else 0.3) * k, zorder=2)
 
 
-def _draw_map(ax, view: View, crs: str, lang: str, k: float) -> None:
+def _classes(view: View, lang: str):
+    """(fill per county, legend rows) of a thematic view, the same classes and colours as the live map; None otherwise."""
+    if view.thematic is None or view.values is None:
+        return None
+    shaded, _classes, rows = indicators.choropleth(view.counties, view.values, view.thematic, lang)
+    return shaded.fill.to_numpy(), rows
+
+
+def _thematic_legend(fig, view: View, rows, lang: str, k: float, anchor) -> None:
+    """The classes of a thematic map, titled with the indicator and the classification, beside the main legend."""
+    handles = [
+        Patch(facecolor=colour, edgecolor=style.COUNTY_EDGE, linewidth=0.6 * k, hatch="////" if label == indicators.NO_DATA[lang] else None)
+        for colour, label, _n in rows
+    ]
+    labels = [f"{label}  ({n})" for _c, label, n in rows]
+    method = indicators.METHODS[view.thematic.method][lang == "en"]
+    legend = fig.legend(
+        handles,
+        labels,
+        title=f"{indicators.label_of(view.thematic.indicator, lang)} · {method}",
+        loc="upper right",
+        bbox_to_anchor=anchor,
+        frameon=False,
+        fontsize=7.2 * k,
+        title_fontsize=7.6 * k,
+        handlelength=2.2,
+        labelspacing=0.35,
+        borderaxespad=0,
+        alignment="left",
+    )
+    legend.get_title().set_color(style.TEXT)
+
+
+def _draw_map(ax, view: View, crs: str, lang: str, k: float, classes=None) -> None:
     frame = view.frame
     _draw_context(ax, crs, frame, k)
-    counties = _project(view.counties, crs, frame)
-    if len(counties):
+    counties = view.counties
+    if classes is not None:
+        counties = counties.assign(_fill=classes[0])
+    counties = _project(counties, crs, frame)
+    if len(counties) and classes is not None:
+        missing = counties._fill.isna().to_numpy()
+        fills = counties._fill.fillna(indicators.NO_DATA_FILL).tolist()
+        _polygons(ax, counties.geometry, fills, style.COUNTY_EDGE, 0.25 * k, zorder=1.5)
+        if missing.any():
+            _polygons(ax, counties.geometry[missing], "none", style.COUNTY_EDGE, 0.25 * k, zorder=1.6, hatch="////")
+    elif len(counties):
         colours = np.where(counties.is_border_county.astype(bool), style.BORDER_COUNTY_FILL, style.OTHER_COUNTY_FILL)
         _polygons(ax, counties.geometry, list(colours), style.COUNTY_EDGE, 0.25 * k, alpha=0.75, zorder=1.5)
     if len(view.highlight):
@@ -396,7 +441,13 @@ def _labels(ax, view: View, crs: str, lang: str, k: float, markers) -> None:
     size = 6.2 * k if len(border) > 60 else 7 * k
     for _, row in border.sort_values("area_km2", ascending=False).iterrows():
         place(
-            row.geometry.x, row.geometry.y, style.short_county_name(style.name(row, lang), lang), size, style.TEXT, centre, outlined=False
+            row.geometry.x,
+            row.geometry.y,
+            style.short_county_name(style.name(row, lang), lang),
+            size,
+            style.TEXT,
+            centre,
+            outlined=view.thematic is not None,  # a halo over class fills, which can be dark
         )
 
     for gdf, label in ((view.platforms, style.platform_label), (view.regiments, style.regiment_label)):
@@ -424,7 +475,7 @@ def _labels(ax, view: View, crs: str, lang: str, k: float, markers) -> None:
                 5.8 * k,
                 "#5a5a5a",
                 centre,
-                outlined=False,
+                outlined=view.thematic is not None,
             )
 
 

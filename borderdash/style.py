@@ -115,7 +115,7 @@ def legend_entries(view) -> list[LegendEntry]:
     """The legend of a selected view: one row per thing it draws, in drawing order."""
     keys = ["sea", "neighbours"]
     counties = view.counties
-    if len(counties):
+    if len(counties) and view.thematic is None:  # a thematic map's classes have their own legend
         if counties.is_border_county.any():
             keys.append("border_county")
         if (~counties.is_border_county.astype(bool)).any():

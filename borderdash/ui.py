@@ -5,6 +5,7 @@ Pages lay out widgets and call these; all logic stays in the package modules.
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from . import i18n, layers, safe
@@ -184,21 +185,21 @@ def precision_note() -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def print_map(selection, page, fmt: str, dpi: int) -> bytes:
-    """A print map's bytes, cached per selection and page settings (rendering takes seconds)."""
+def print_map(selection, page, fmt: str, dpi: int, uploaded: pd.DataFrame | None = None) -> bytes:
+    """A print map's bytes, cached per selection, page settings and uploaded figures (rendering takes seconds)."""
     from . import printmap, view
 
-    return printmap.render(view.select(selection), page, fmt, dpi=dpi)
+    return printmap.render(view.select(selection, uploaded), page, fmt, dpi=dpi)
 
 
-def briefing_map_download(selection, key: str) -> None:
+def briefing_map_download(selection, key: str, uploaded: pd.DataFrame | None = None) -> None:
     """A 'briefing map of this view' PDF download in the session's language; the file is made only when the button is clicked."""
     from . import printmap
 
     page = printmap.Page(lang=language())
     st.download_button(
         tr("briefing.download_print"),
-        data=lambda: print_map(selection, page, "pdf", printmap.DEFAULT_DPI),
+        data=lambda: print_map(selection, page, "pdf", printmap.DEFAULT_DPI, uploaded),
         file_name=f"borderdash_{key}.pdf",
         mime="application/pdf",
         on_click="ignore",

@@ -168,12 +168,18 @@ def thematic_groups(groups: list, shown, thematic: Thematic | None) -> tuple[lis
     values = values_for_map()
     if thematic.indicator not in values:
         return groups, ""
-    shaded, classes, rows = indicators.choropleth(shown, values[thematic.indicator], thematic)
+    shaded, classes, rows = indicators.choropleth(shown, values[thematic.indicator], thematic, language())
     group = folium.FeatureGroup(name="专题图 Thematic map")
-    mapping.add_choropleth(group, shaded)
+    mapping.add_choropleth(group, shaded, language())
     note = tr("thematic.counties_shown", method=METHODS[thematic.method][language() == "en"], count=len(shown))
     legend = mapping.legend_html(indicators.label_of(thematic.indicator, language()), rows, note)
     return [group] + [g for g in groups if g.layer_name != "县 Counties"], legend
+
+
+def uploaded_for(thematic: Thematic | None) -> pd.DataFrame | None:
+    """This session's uploaded columns when the thematic map shows one of them (what a print map of it needs)."""
+    up = uploaded_values()
+    return up if thematic is not None and up is not None and thematic.indicator in up.columns else None
 
 
 def with_uploaded_columns(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:

@@ -14,8 +14,9 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from . import layers, projects, sources
+from . import indicators, layers, projects, sources
 from .filters import Filter
+from .indicators import Thematic
 from .schema import LAYERS, PROVINCES_EN
 
 EXTRAS = ("regiments", "platforms", "corridors")
@@ -35,6 +36,7 @@ class Selection:
     place: str | None = None
     corridor: str | None = None
     measure: str | None = None
+    thematic: Thematic | None = None
 
     @property
     def kind(self) -> str:
@@ -48,6 +50,10 @@ class Selection:
                 args += [flag, value]
         if self.extras:
             args += ["--with", ",".join(e for e in EXTRAS if e in self.extras)]
+        if self.thematic:
+            t = self.thematic
+            args += ["--indicator", t.indicator, "--classes", t.method, "--scheme", t.scheme]
+            args += ["--breaks", ",".join(f"{b:g}" for b in t.breaks)] if t.method == "user" else ["--k", str(t.k)]
         return args
 
 
@@ -67,10 +73,16 @@ class View:
     title_en: str
     subtitle_zh: str = ""
     subtitle_en: str = ""
+    values: pd.Series | None = None
+    """The thematic indicator's value per county adcode (NaN = no data), when the selection asks for one."""
 
     @property
     def kind(self) -> str:
         return self.selection.kind
+
+    @property
+    def thematic(self) -> Thematic | None:
+        return self.selection.thematic
 
     @property
     def national(self) -> bool:
@@ -125,14 +137,39 @@ def shown_counties(flt: Filter) -> gpd.GeoDataFrame:
     return flt.apply(counties)
 
 
-def select(sel: Selection) -> View:
-    """The View a selection asks for (one of the four templates)."""
+def select(sel: Selection, uploaded: pd.DataFrame | None = None) -> View:
+    """The View a selection asks for (one of the four templates).
+
+    A thematic selection takes its values from the built-in indicators or from `uploaded` (columns by adcode).
+    """
     unknown = set(sel.extras) - set(EXTRAS)
     if unknown:
         raise ValueError(f"unknown layer(s) {', '.join(sorted(unknown))}; choose from {', '.join(EXTRAS)}")
     if sum(bool(x) for x in (sel.place, sel.corridor, sel.measure)) > 1:
         raise ValueError("choose at most one of place, corridor and measure")
-    return {"overview": _overview, "place": _place, "corridor": _corridor, "measure": _measure}[sel.kind](sel)
+    if sel.thematic and sel.kind != "overview":
+        raise ValueError("a thematic map is an overview map: choose an indicator or a place, corridor or measure, not both")
+    selected = {"overview": _overview, "place": _place, "corridor": _corridor, "measure": _measure}[sel.kind](sel)
+    if sel.thematic:
+        selected = _with_values(selected, sel.thematic, uploaded)
+    return selected
+
+
+@cache
+def _builtin_values() -> pd.DataFrame:
+    return indicators.builtin_table(layers.counties())
+
+
+def _with_values(selected: View, thematic: Thematic, uploaded: pd.DataFrame | None) -> View:
+    values = indicators.with_uploaded(_builtin_values(), uploaded)
+    if thematic.indicator not in values:
+        known = ", ".join(i.key for i in indicators.builtin_catalogue()[:8])
+        raise ValueError(f"unknown indicator {thematic.indicator!r}: use a built-in one ({known}, …) or a column of your table")
+    selected.values = values[thematic.indicator]
+    label_zh, label_en = indicators.label_of(thematic.indicator, "zh"), indicators.label_of(thematic.indicator, "en")
+    selected.subtitle_zh = f"{label_zh} · {selected.subtitle_zh}"
+    selected.subtitle_en = f"{label_en} · {selected.subtitle_en}"
+    return selected
 
 
 def _empty(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

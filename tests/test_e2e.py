@@ -217,7 +217,7 @@ def test_upload_to_choropleth_legend_profile_and_csv(server, page, tmp_path):
     page.get_by_role("option", name="人均收入（上传）").click()
     legend = page.locator(".bd-choropleth-legend")
     legend.wait_for(timeout=60_000)
-    assert "人均收入" in legend.inner_text() and "No data" in legend.inner_text()
+    assert "人均收入" in legend.inner_text() and "无数据" in legend.inner_text()
     _map_frame(page).locator("path.leaflet-interactive, .leaflet-overlay-pane canvas").first.wait_for(timeout=60_000)
     page.screenshot(
         path=str(ROOT / "docs" / "screenshot-choropleth.png") if os.environ.get("BORDERDASH_SCREENSHOT") else str(tmp_path / "c.png")

@@ -77,5 +77,5 @@ def test_schemes_get_darker_class_by_class_so_they_read_in_greyscale(scheme, k):
 def test_legend_lists_no_data_last_when_there_is_any():
     c = indicators.classify([1, 2, np.nan], "equal_interval", 2)
     rows = indicators.legend_rows(c, "viridis")
-    assert rows[-1] == (indicators.NO_DATA_FILL, indicators.NO_DATA_LABEL, 1)
+    assert rows[-1] == (indicators.NO_DATA_FILL, indicators.NO_DATA["zh"], 1)
     assert indicators.fills(c, "viridis")[2] is None

@@ -11,7 +11,7 @@ from pandas.api.types import is_string_dtype
 from PIL import Image
 from pypdf import PdfReader
 
-from borderdash import fonts, layers, printmap, registers, view
+from borderdash import cli, fonts, indicators, layers, printmap, registers, view
 from borderdash.cli import main
 from borderdash.filters import Filter
 from borderdash.policy import kb
@@ -193,3 +193,50 @@ def test_font_comes_from_the_installed_package_not_the_system():
     path = fonts.cjk_font_path()
     assert "site-packages" in str(path) or "dist-packages" in str(path)
     assert fonts.register() == "WenQuanYi Micro Hei"
+
+
+def _pdf_text(data: bytes) -> str:
+    return _text(PdfReader(io.BytesIO(data)))
+
+
+def test_thematic_map_draws_the_indicator_classes_with_their_legend_and_counts():
+    thematic = indicators.Thematic("share_within_20km", "natural_breaks", 4)
+    selected = view.select(view.Selection(Filter.build(border_only=True), frozenset(), thematic=thematic))
+    _, _, rows = indicators.choropleth(selected.counties, selected.values, thematic)
+    text = _pdf_text(printmap.render(selected, printmap.Page(lang="zh", date=DATE), "pdf"))
+    assert "距边境20公里内面积占比 (%) · 自然断点" in text
+    for _colour, _label, count in rows:
+        assert f"({count})" in text
+    assert sum(n for _c, _l, n in rows) == len(selected.counties) == 140
+
+
+def test_thematic_map_of_an_uploaded_column_marks_counties_without_a_value_as_no_data(tmp_path, capsys):
+    table = tmp_path / "收入.csv"
+    table.write_text("县名,省份,人均收入\n东兴市,广西,45000\n凭祥,广西,38000\n", encoding="gb18030")
+    out = tmp_path / "gx.pdf"
+    args = ["map", "--province", "广西", "--indicator", str(table), "--lang", "en", "--k", "3", "-o", str(out)]
+    assert main(args) == 0
+    assert "Matched 2 of 2" in capsys.readouterr().err
+    text = _pdf_text(out.read_bytes())
+    assert "人均收入 (uploaded) · Quantiles" in text
+    assert "No data" in text
+    assert "Other county-level unit" not in text and "Land border county" not in text  # classes replace the plain fills
+
+
+def test_thematic_selection_round_trips_through_the_cli_arguments():
+    thematic = indicators.Thematic("area_km2", "user", 5, (100.0, 2500.5))
+    sel = view.Selection(Filter.build(provinces=["云南"]), frozenset(), thematic=thematic)
+    args = sel.to_cli()
+    assert args[args.index("--indicator") + 1] == "area_km2" and args[args.index("--breaks") + 1] == "100,2500.5"
+    parsed = cli._parser().parse_args(["map", *args, "-o", "x.pdf"])
+    assert cli._thematic(parsed) == (sel.thematic, None)
+
+
+def test_thematic_map_refuses_a_focus_an_unknown_indicator_and_a_missing_table(tmp_path, capsys):
+    with pytest.raises(ValueError, match="overview map"):
+        view.select(view.Selection(place="450681", thematic=indicators.Thematic("area_km2")))
+    with pytest.raises(ValueError, match="unknown indicator 'income'"):
+        view.select(view.Selection(thematic=indicators.Thematic("income")))
+    assert main(["map", "--indicator", str(tmp_path / "none.csv"), "-o", str(tmp_path / "x.pdf")]) == 2
+    assert "no such file" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()

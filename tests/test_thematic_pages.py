@@ -1,5 +1,6 @@
 """Thematic maps, uploaded data and the compare page as a user meets them (AppTest; maps are unknown components)."""
 
+import shlex
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -81,3 +82,12 @@ def test_compare_page_asks_for_at_least_two_places():
     at = _app("views/compare.py", places="450681")
     assert not at.exception
     assert any("至少选择 2 个" in i.value for i in at.info)
+
+
+def test_briefing_page_prints_the_thematic_map_and_gives_its_cli_line():
+    at = _app("views/briefing.py", session=_uploaded(), province="广西")
+    at.sidebar.selectbox(key="thematic_indicator_zh").set_value("人均收入").run()
+    assert not at.exception
+    cli_line = " ".join(shlex.split(at.code[-1].value))
+    assert "--province 广西" in cli_line and "--indicator 收入.csv --column 人均收入" in cli_line
+    assert "人均收入（上传） · " in at.text_input[-1].value  # the default subtitle names the indicator

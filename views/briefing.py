@@ -4,7 +4,7 @@ import shlex
 
 import streamlit as st
 
-from borderdash import briefing, i18n, printmap, ui, view
+from borderdash import briefing, i18n, printmap, ui, ui_indicators, view
 from borderdash.filters import Filter
 from borderdash.policy import join, kb
 
@@ -50,9 +50,11 @@ extras = st.multiselect(
     placeholder=ui.tr("choose"),
     format_func={extra: ui.tr(f"overview.{extra}") for extra in view.EXTRAS}.get,
 )
-selection = view.Selection(flt if kind == "overview" else Filter(), frozenset(extras), **focus)
+thematic = ui_indicators.thematic_sidebar() if kind == "overview" else None
+uploaded = ui_indicators.uploaded_for(thematic)
+selection = view.Selection(flt if kind == "overview" else Filter(), frozenset(extras), thematic=thematic, **focus)
 try:
-    selected = view.select(selection)
+    selected = view.select(selection, uploaded)
 except (KeyError, ValueError) as exc:
     st.error(ui.tr("briefing.cannot", detail=str(exc)))
     st.stop()
@@ -72,12 +74,12 @@ subtitle = st.text_input(ui.tr("briefing.subtitle"), value=selected.subtitle(map
 page = printmap.Page(size, map_lang, title, subtitle, approval_no)
 
 with st.spinner(ui.tr("briefing.drawing")):
-    st.image(ui.print_map(selection, page, "png", 110), caption=ui.tr("briefing.preview"))
+    st.image(ui.print_map(selection, page, "png", 110, uploaded), caption=ui.tr("briefing.preview"))
 d1, d2, d3, d4 = st.columns(4)
 for col, fmt in ((d1, "pdf"), (d2, "png"), (d3, "svg")):
     col.download_button(
         fmt.upper(),
-        data=lambda fmt=fmt: ui.print_map(selection, page, fmt, printmap.DEFAULT_DPI),
+        data=lambda fmt=fmt: ui.print_map(selection, page, fmt, printmap.DEFAULT_DPI, uploaded),
         file_name=f"borderdash_map.{fmt}",
         mime=printmap.MIME[fmt],
         on_click="ignore",
@@ -94,6 +96,9 @@ if kind == "overview":
         help=ui.tr("briefing.download_html"),
     )
 args = ["borderdash", "map", *selection.to_cli(), "--lang", map_lang, "--size", size]
+if uploaded is not None:  # the CLI reads the same table from a file
+    at = args.index("--indicator")
+    args[at + 1 : at + 2] = [ui_indicators.uploaded()["name"], "--column", thematic.indicator]
 if title != selected.title(map_lang):
     args += ["--title", title]
 if subtitle != selected.subtitle(map_lang):

@@ -80,4 +80,6 @@ d1.download_button("CSV", csv, "borderdash_counties.csv", "text/csv")
 d2.download_button("GeoJSON", geojson, "borderdash_counties.geojson", "application/geo+json")
 d3.download_button("GeoPackage", gpkg, "borderdash_counties.gpkg")
 st.page_link("views/briefing.py", label=ui.tr("overview.to_briefing"), query_params=flt.to_query())
-ui.briefing_map_download(view.Selection(flt, frozenset(k for k, on in extras.items() if on)), "overview")
+ui.briefing_map_download(
+    view.Selection(flt, frozenset(k for k, on in extras.items() if on), thematic=thematic), "overview", ui_indicators.uploaded_for(thematic)
+)
