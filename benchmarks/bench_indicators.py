@@ -4,6 +4,7 @@
 """
 
 import argparse
+import json
 import statistics
 import sys
 import time
@@ -44,13 +45,11 @@ def main(argv=None) -> int:
     opts = parser.parse_args(argv)
     repeat = 1 if opts.quick else 3
 
-    import folium
-
     t = time.perf_counter()
     import mapclassify  # noqa: F401
 
     print(f"{'import mapclassify (once per server)':<62} {(time.perf_counter() - t) * 1000:>9.1f} ms")
-    from borderdash import briefing, indicators, layers, mapping, upload
+    from borderdash import briefing, indicators, layers, mapping, upload, webmap
     from borderdash.filters import Filter
 
     counties = layers.counties()
@@ -60,14 +59,17 @@ def main(argv=None) -> int:
     print(f"{'upload: rows, bytes':<62} {n_rows:>9,d} rows, {len(data) / 1024:,.0f} KB (GB18030)")
     default_view = briefing.shown_counties(Filter())
 
+    plain = {}
+
     def draw(values, key, view, method="quantiles"):
+        """What a rerun does for the live map: classes, the view state with each county's colour (as sent), the legend."""
+        flt = Filter.build(provinces=sorted(set(view.province_zh))) if len(view) < len(default_view) else Filter()
+        if flt not in plain:
+            plain[flt] = webmap.overview_state(flt, (), "zh")
         shaded, _, rows = indicators.choropleth(view, values[key], indicators.Thematic(key, method))
-        m = folium.Map(tiles=None)
-        group = folium.FeatureGroup(name="专题图")
-        mapping.add_choropleth(group, shaded)
-        group.add_to(m)
-        mapping.legend_html(indicators.label_of(key), rows)
-        return m.get_root().render()
+        state = webmap.with_thematic(plain[flt], webmap.thematic_state(shaded))
+        mapping.legend_html(indicators.label_of(key, "zh"), rows)
+        return json.dumps(state, ensure_ascii=False)
 
     def upload_to_map():
         report = upload.load(data, "统计.csv", counties)

@@ -210,27 +210,6 @@ def add_corridors(parent, corridors: gpd.GeoDataFrame) -> None:
 NO_DATA_STYLE = {"fillColor": "#ffffff", "fillOpacity": 0.85, "color": "#6b6b6b", "weight": 0.8, "dashArray": "3 3"}
 
 
-def add_choropleth(parent, counties: gpd.GeoDataFrame, lang: str = "zh", name: str = "专题图 Thematic map") -> None:
-    """Counties filled by their class colour (column `fill`, None = no data: white with a dashed outline).
-
-    Expects the columns `value_text` and `indicator` for the tooltip (names in `lang`); the classes and
-    colours are chosen beforehand (borderdash.indicators), this only draws them.
-    """
-    cols = ["adcode", f"name_{lang}", f"province_{lang}", "indicator", "value_text", "fill"]
-    data = escaped(counties.assign(fill=counties["fill"].fillna("")), cols)
-    folium.GeoJson(
-        data,
-        name=name,
-        style_function=lambda f: (
-            {"fillColor": f["properties"]["fill"], "fillOpacity": 0.85, "color": "#4d4d4d", "weight": 0.5}
-            if f["properties"]["fill"]
-            else NO_DATA_STYLE
-        ),
-        highlight_function=lambda f: {"weight": 2.5, "color": "#000"},
-        tooltip=folium.GeoJsonTooltip([f"name_{lang}", f"province_{lang}", "indicator", "value_text"], labels=False),
-    ).add_to(parent)
-
-
 def legend_html(title: str, rows: list[tuple[str, str, int]], note: str = "") -> str:
     """A classed legend as a small HTML block: swatch, range, count; no data as a dashed white box."""
     items = "".join(

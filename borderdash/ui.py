@@ -227,12 +227,13 @@ def _overview_state(query: tuple, extras: tuple, lang: str, selected: str | None
     return webmap.overview_state(Filter.from_query(dict(query)), extras, lang, selected)
 
 
-def overview_map(flt: Filter, extras, lang: str, selected: str | None = None) -> list:
-    """The overview's feature groups: its view (cached by filter value) and the extras."""
+def overview_map(flt: Filter, extras, lang: str, selected: str | None = None, thematic: dict | None = None) -> list:
+    """The overview's feature groups: its view (cached by filter value, with the choropleth's colours if any) and the extras."""
     from . import webmap
 
     extras = tuple(sorted(extras))
-    return webmap.view_group(_overview_state(_query(flt), extras, lang, selected), webmap.extra_groups(flt, extras))
+    state = webmap.with_thematic(_overview_state(_query(flt), extras, lang, selected), thematic)
+    return webmap.view_group(state, webmap.extra_groups(flt, extras))
 
 
 @st.cache_data(show_spinner=False, max_entries=128)

@@ -44,7 +44,7 @@ def upload_panel(report_area=None) -> None:
         key = st.radio(
             tr("upload.key"),
             ["auto", "adcode", "name"],
-            format_func={"auto": "自动 auto", "adcode": "代码 adcode", "name": "名称 name"}.get,
+            format_func={k: tr(f"upload.key.{k}") for k in ("auto", "adcode", "name")}.get,
             horizontal=True,
             key=_key("upload_key"),
         )
@@ -157,23 +157,19 @@ def values_for_map() -> pd.DataFrame:
     return indicators.with_uploaded(builtin_values(), uploaded_values())
 
 
-def thematic_groups(groups: list, shown, thematic: Thematic | None) -> tuple[list, str]:
-    """The map's layer groups with the plain county fill swapped for the choropleth; and the legend HTML ("" if none)."""
-    import folium
-
-    from . import mapping
+def thematic_layer(shown, thematic: Thematic | None) -> tuple[dict | None, str]:
+    """The live map's choropleth as view data (class colour and value per shown county) and its legend HTML; (None, "") if none."""
+    from . import mapping, webmap
 
     if thematic is None:
-        return groups, ""
+        return None, ""
     values = values_for_map()
     if thematic.indicator not in values:
-        return groups, ""
-    shaded, classes, rows = indicators.choropleth(shown, values[thematic.indicator], thematic, language())
-    group = folium.FeatureGroup(name="专题图 Thematic map")
-    mapping.add_choropleth(group, shaded, language())
+        return None, ""
+    shaded, _classes, rows = indicators.choropleth(shown, values[thematic.indicator], thematic, language())
     note = tr("thematic.counties_shown", method=METHODS[thematic.method][language() == "en"], count=len(shown))
     legend = mapping.legend_html(indicators.label_of(thematic.indicator, language()), rows, note)
-    return [group] + [g for g in groups if g.layer_name != "县 Counties"], legend
+    return webmap.thematic_state(shaded), legend
 
 
 def uploaded_for(thematic: Thematic | None) -> pd.DataFrame | None:
@@ -203,6 +199,6 @@ def place_values(adcode: str) -> None:
         st.caption(tr("upload.no_row"))
         return
     shown = row.T.reset_index()
-    shown.columns = ["列 column", "值 value"]
+    shown.columns = [tr("upload.column"), tr("upload.value")]
     st.caption(tr("upload.source", name=repr(up["name"])))
     st.dataframe(shown, hide_index=True, width="stretch")

@@ -55,17 +55,20 @@ function borderdashMap(map, config) {
     renderer: areas,
     style: (f) => {
       const selected = view.selected === f.properties.adcode;
-      return {
-        fillColor: f.properties.is_border_county ? S.border_county_fill : S.other_county_fill,
-        fillOpacity: 0.55,
-        color: selected ? S.selected : S.county_edge,
-        weight: selected ? 3 : 0.4,
-      };
+      const edge = { color: selected ? S.selected : S.county_edge, weight: selected ? 3 : 0.4 };
+      if (view.thematic) {
+        const fill = view.thematic.fills[f.properties.adcode];
+        if (!fill) return { fillColor: "#ffffff", fillOpacity: 0.85, color: "#6b6b6b", weight: selected ? 3 : 0.8, dashArray: "3 3" };
+        return { fillColor: fill, fillOpacity: 0.85, ...edge };
+      }
+      return { fillColor: f.properties.is_border_county ? S.border_county_fill : S.other_county_fill, fillOpacity: 0.55, ...edge };
     },
     onEachFeature: (f, l) => {
       const p = f.properties;
       const km = Number(p.border_length_km || 0).toLocaleString(undefined, { maximumFractionDigits: 1 });
-      l.bindTooltip(`<b>${esc(name(p))}</b><br>${esc(p.province_zh)} · ${esc(p.neighbours || "—")} · ${esc(km)} km`, { sticky: true });
+      const province = (config.lang === "en" && p.province_en) || p.province_zh;
+      const value = view.thematic ? `<br>${esc(view.thematic.indicator)}: ${esc(view.thematic.values[p.adcode] ?? "")}` : "";
+      l.bindTooltip(`<b>${esc(name(p))}</b><br>${esc(province)} · ${esc(p.neighbours || "—")} · ${esc(km)} km${value}`, { sticky: true });
     },
   }).addTo(map);
   const border = L.geoJSON(null, {

@@ -62,6 +62,8 @@ CSS = """<style>
 .bd-sw.dash,.bd-sw.dashline{border-top:3px dashed var(--c);height:0}
 .bd-sw.point{border:2px solid var(--c);border-radius:50%;width:8px;height:8px}
 .bd-sw.dashpoint{border:2px dashed var(--c);border-radius:50%;width:8px;height:8px}
+.bd-sw.hollow{border:2px solid var(--c);border-radius:50%;width:8px;height:8px;background:#fff}
+.bd-sw.square{background:var(--c);width:9px;height:9px}.bd-sw.dot{border-top:3px dotted var(--c);height:0}
 </style>"""
 
 
@@ -83,7 +85,8 @@ def _unfiltered_counties() -> gpd.GeoDataFrame:
 
 def _context_layers() -> dict[str, gpd.GeoDataFrame]:
     """Everything the browser needs once: context and the display geometry of every county."""
-    county_cols = ["adcode", "name_zh", "name_en", "province_zh", "neighbours", "border_length_km", "is_border_county", "lon", "lat"]
+    county_cols = ["adcode", "name_zh", "name_en", "province_zh", "province_en", "neighbours", "border_length_km", "is_border_county"]
+    county_cols += ["lon", "lat"]
     line_cols = ["segment_id", "adcode", "province_zh", "iso3", "neighbour_zh", "neighbour_en", "data_unit_en", "disputed", "length_km"]
     out = {
         "neighbours": _label_points(layers.neighbours()[["code", "iso3", "name_zh", "name_en", "geometry"]]),
@@ -212,6 +215,26 @@ def filter_state(flt: Filter, shown: gpd.GeoDataFrame, border_line: gpd.GeoDataF
 
 def _name(row, lang: str) -> str:
     return str((row.get("name_en") if lang == "en" else row.get("name_zh")) or row.get("name_zh") or "")
+
+
+def thematic_state(shaded: gpd.GeoDataFrame | None) -> dict | None:
+    """A choropleth as view data: each shown county's class colour (None = no data) and value text, by adcode."""
+    if shaded is None:
+        return None
+    fills = shaded["fill"].where(shaded["fill"].notna(), None)
+    return {
+        "fills": dict(zip(shaded.adcode, fills, strict=True)),
+        "values": dict(zip(shaded.adcode, shaded.value_text, strict=True)),
+        "indicator": str(shaded.indicator.iloc[0]) if len(shaded) else "",
+    }
+
+
+def with_thematic(state: dict, thematic: dict | None) -> dict:
+    """A view with the counties filled by class: the plain county fills leave its legend (the classes have their own)."""
+    if thematic is None:
+        return state
+    plain = {style.ENTRIES[k].colour for k in ("border_county", "other_county")}
+    return {**state, "thematic": thematic, "legend": [r for r in state["legend"] if not (r[1] == "fill" and r[0] in plain)]}
 
 
 def legend_rows(extras, border_line: gpd.GeoDataFrame, lang: str) -> list[tuple[str, str, str]]:

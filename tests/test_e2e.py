@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).parent))
+import servers  # noqa: E402
+
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("BORDERDASH_CHROMIUM", "/usr/bin/chromium")
@@ -82,11 +85,25 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
     outside = []
     context.route(re.compile(r"^(?!(https?|wss?)://(127\.0\.0\.1|localhost)[:/]).*"), lambda route: route.abort())
+    context.add_init_script(servers.CAPTURE_MAPS)
     pg = context.new_page()
     pg.on("request", lambda r: None if LOCAL.match(r.url) or r.url.startswith(("data:", "blob:", "about:")) else outside.append(r.url))
     pg.outside_requests = outside
     yield pg
     context.close()
+
+
+# The counties' own fills: two class colours (东兴, 凭祥) and the dashed white of counties without a value.
+COUNTY_FILLS_SHOW_THE_CLASSES = """
+() => {
+  const fills = [];
+  for (const m of window.__maps || []) {
+    m.eachLayer(l => { if (l.feature && "is_border_county" in l.feature.properties) fills.push(l.options); });
+  }
+  const classed = new Set(fills.filter(o => o.fillColor !== "#ffffff").map(o => o.fillColor));
+  return classed.size === 2 && fills.filter(o => o.fillColor === "#ffffff" && o.dashArray === "3 3").length > 50;
+}
+"""
 
 
 def _map_frame(page):
@@ -121,6 +138,7 @@ def test_briefing_file_draws_and_prints_offline(browser, tmp_path):
     context = browser.new_context(viewport={"width": 1400, "height": 950})
     requests = []
     context.route(re.compile(r"^(?!file:|data:).*"), lambda route: route.abort())
+    context.add_init_script(servers.CAPTURE_MAPS)
     pg = context.new_page()
     pg.on("request", lambda r: None if r.url.startswith(("file:", "data:")) else requests.append(r.url))
     pg.goto(html.as_uri())
@@ -218,7 +236,8 @@ def test_upload_to_choropleth_legend_profile_and_csv(server, page, tmp_path):
     legend = page.locator(".bd-choropleth-legend")
     legend.wait_for(timeout=60_000)
     assert "人均收入" in legend.inner_text() and "无数据" in legend.inner_text()
-    _map_frame(page).locator("path.leaflet-interactive, .leaflet-overlay-pane canvas").first.wait_for(timeout=60_000)
+    frame = page.locator("iframe[title='streamlit_folium.st_folium']").first.element_handle().content_frame()
+    frame.wait_for_function(COUNTY_FILLS_SHOW_THE_CLASSES, timeout=60_000)
     page.screenshot(
         path=str(ROOT / "docs" / "screenshot-choropleth.png") if os.environ.get("BORDERDASH_SCREENSHOT") else str(tmp_path / "c.png")
     )

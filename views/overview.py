@@ -38,7 +38,8 @@ map_key = f"overview-map-{basemap}-{lang}"
 shown_adcodes = set(shown.adcode)
 selected = ui.clicked(st.session_state.get(map_key), shown_adcodes)
 
-groups, legend = ui_indicators.thematic_groups(ui.overview_map(flt, [k for k, on in extras.items() if on], lang, selected), shown, thematic)
+choropleth, legend = ui_indicators.thematic_layer(shown, thematic)
+groups = ui.overview_map(flt, [k for k, on in extras.items() if on], lang, selected, choropleth)
 if legend:
     notices.html(legend)
 out = st_folium(
