@@ -122,6 +122,23 @@ def table(df, columns: list[str]):
 FILTER_KEYS = ("border", "province", "neighbour")
 
 
+def follow_url(key: str, value, options=None) -> None:
+    """Put a keyed widget on the URL's value when the URL changed from outside (a link, the back button), not on
+    every rerun: a widget whose default follows the URL would be rebuilt on each change and drop every second choice."""
+    seen = f"{key}__url"
+    current = st.session_state.get(key)
+    if current is None or st.session_state.get(seen) != value or (options is not None and current not in options):
+        st.session_state[key] = value
+        st.session_state[seen] = value
+
+
+def to_url(param: str, key: str, text: str) -> None:
+    """Write a keyed widget's value to the URL (so the view can be shared) and remember it as the URL's own."""
+    st.session_state[f"{key}__url"] = st.session_state[key]
+    if st.query_params.get(param) != text:
+        st.query_params[param] = text
+
+
 def current_filter() -> Filter:
     """The session's filter: from the URL on the session's first page, then carried across pages.
 

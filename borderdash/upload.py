@@ -114,12 +114,13 @@ def _binary_kind(data: bytes) -> str | None:
 
 def _decode(data: bytes) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data[3:], "utf-8", "UTF-8（带BOM）UTF-8 with BOM"), "UTF-8 with BOM"
+        return _strict(data[3:], "utf-8", "UTF-8 with BOM"), "UTF-8 with BOM"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _strict(data, "utf-16", "UTF-16"), "UTF-16"
     kind = _binary_kind(data)
     if kind:
-        raise UploadError("binary", f"这不是表格文件（{kind} 二进制内容）", f"This is not a table file ({kind} binary content)")
+        what = "" if kind == "binary" else f"{kind} "
+        raise UploadError("binary", f"这不是表格文件（{what}二进制内容）", f"This is not a table file ({what}binary content)")
     try:
         return data.decode("utf-8"), "UTF-8" if any(b > 127 for b in data) else "UTF-8 (ASCII)"
     except UnicodeDecodeError:

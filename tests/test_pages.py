@@ -133,3 +133,32 @@ def test_briefing_page_previews_the_print_map_of_a_corridor_from_the_url():
     assert at.main.radio[0].value == "corridor"
     assert at.text_input[1].value == "G219 喀纳斯—东兴"
     assert any("borderdash map --corridor g219" in c.value for c in at.code)
+
+
+def test_every_place_chosen_in_turn_is_shown_and_kept_in_the_url():
+    at = _run("views/place.py", place="450681")
+    for adcode, name in (("451481", "凭祥市"), ("533102", "瑞丽市"), ("450681", "东兴市")):
+        at.selectbox(key="place_pick").set_value(adcode).run()
+        assert not at.exception
+        assert at.header[0].value == name
+        assert at.query_params["place"] in (adcode, [adcode])
+
+
+def test_every_measure_chosen_in_turn_is_shown_and_kept_in_the_url():
+    at = _run("views/policy.py")
+    ids = at.selectbox(key="measure_pick").options
+    for measure_id in ("gbf-2017-50:4.1", "im-2023:art2", "gf-2015-72:i"):
+        at.selectbox(key="measure_pick").set_value(measure_id).run()
+        assert not at.exception
+        assert at.query_params["measure"] in (measure_id, [measure_id])
+        assert measure_id in at.selectbox(key="measure_pick").value
+    assert len(ids) > 100
+
+
+def test_compare_keeps_each_added_place():
+    at = _run("views/compare.py", places="450681,451481")
+    for added in ("533102", "623024"):
+        picker = at.multiselect(key="compare_pick")
+        picker.set_value([*picker.value, added]).run()
+        assert not at.exception
+    assert at.query_params["places"] in ("450681,451481,533102,623024", ["450681,451481,533102,623024"])

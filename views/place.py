@@ -22,10 +22,9 @@ if wanted and wanted not in labels:
 if wanted and wanted not in labels:
     st.warning(ui.tr("place.not_found", wanted=ui.text(wanted, 200)))
     wanted = ""
-default = options.index(wanted) if wanted else options.index("450681")
-place_id = st.selectbox(ui.tr("place.choose"), options, index=default, format_func=lambda p: f"{labels[p]} ({p})")
-if place_id != wanted:
-    st.query_params["place"] = place_id
+ui.follow_url("place_pick", wanted or "450681")
+place_id = st.selectbox(ui.tr("place.choose"), options, key="place_pick", format_func=lambda p: f"{labels[p]} ({p})")
+ui.to_url("place", "place_pick", place_id)
 
 place = join.resolve(place_id)
 st.header(ui.text(i18n.pick(place, "name", lang), 200))
