@@ -15,8 +15,10 @@ trap cleanup EXIT INT TERM
 upstreams=""
 for i in $(seq 0 $((n - 1))); do
   port=$((first + i))
-  .venv/bin/streamlit run app.py --server.port "$port" --server.address 127.0.0.1 --server.headless true > "$run/replica-$i.log" 2>&1 &
+  .venv/bin/streamlit run app.py --server.port "$port" --server.address 127.0.0.1 --server.headless true \
+    --server.scriptHealthCheckEnabled true > "$run/replica-$i.log" 2>&1 &
   pids+=($!)
+  .venv/bin/python -m borderdash.warmup --server.port "$port" >> "$run/replica-$i.log" 2>&1 &
   upstreams+="        server 127.0.0.1:$port max_fails=3 fail_timeout=10s;"$'\n'
 done
 for i in $(seq 0 $((n - 1))); do

@@ -1,4 +1,5 @@
-"""The README's start command restarts with no network at all once set up (a network namespace with only loopback)."""
+"""The README's start command restarts with no network at all once set up (a network namespace with only loopback),
+and prepares the first page before any visitor arrives."""
 
 import os
 import shutil
@@ -40,10 +41,13 @@ def test_run_script_starts_the_dashboard_with_the_network_cut(tmp_path):
     script = (
         "ip link set lo up; "
         f"./scripts/run.sh --server.port {port} --server.address 127.0.0.1 > {tmp_path}/run.log 2>&1 & "
-        f".venv/bin/python -c '{POLL.format(port=port)}'; status=$?; kill %1; wait; exit $status"
+        f".venv/bin/python -c '{POLL.format(port=port)}'; status=$?; "
+        f"for i in $(seq 240); do grep -q 'first page prepared' {tmp_path}/run.log && break; sleep 0.25; done; "
+        "kill %1; wait; exit $status"
     )
     done = subprocess.run(["unshare", "-n", "bash", "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=150)
     log = (tmp_path / "run.log").read_text(encoding="utf-8", errors="replace")
     assert done.returncode == 0, done.stdout + done.stderr + log
     assert "healthy after" in done.stdout
     assert "setting up .venv" not in log and "pip" not in log.lower()
+    assert f"ready at http://127.0.0.1:{port} (first page prepared in" in log

@@ -72,14 +72,26 @@ st.dataframe(
     width="stretch",
     column_config={profile: st.column_config.LinkColumn(profile, display_text=ui.tr("overview.open"), width="small")},
 )
-if uploaded_columns:  # the session's own figures go into every export
-    csv, geojson, gpkg = export.csv_bytes(export.table(ordered)), export.geojson_bytes(ordered), export.gpkg_bytes(ordered, "counties")
-else:
-    csv, geojson, gpkg = ui.overview_downloads(query)
+
+
+def _files() -> tuple[bytes, bytes, bytes]:
+    """The exports, made when a button is clicked; the session's own figures go into every one."""
+    if uploaded_columns:
+        return export.csv_bytes(export.table(ordered)), export.geojson_bytes(ordered), export.gpkg_bytes(ordered, "counties")
+    return ui.overview_downloads(query)
+
+
 d1, d2, d3 = st.columns(3)
-d1.download_button("CSV", csv, "borderdash_counties.csv", "text/csv")
-d2.download_button("GeoJSON", geojson, "borderdash_counties.geojson", "application/geo+json")
-d3.download_button("GeoPackage", gpkg, "borderdash_counties.gpkg")
+for col, (i, label, name, mime) in zip(
+    (d1, d2, d3),
+    (
+        (0, "CSV", "borderdash_counties.csv", "text/csv"),
+        (1, "GeoJSON", "borderdash_counties.geojson", "application/geo+json"),
+        (2, "GeoPackage", "borderdash_counties.gpkg", "application/geopackage+sqlite3"),
+    ),
+    strict=True,
+):
+    col.download_button(label, data=lambda i=i: _files()[i], file_name=name, mime=mime, on_click="ignore", key=f"export-{label}")
 st.page_link("views/briefing.py", label=ui.tr("overview.to_briefing"), query_params=flt.to_query())
 ui.briefing_map_download(
     view.Selection(flt, frozenset(k for k, on in extras.items() if on), thematic=thematic), "overview", ui_indicators.uploaded_for(thematic)
