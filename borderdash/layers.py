@@ -109,6 +109,19 @@ def prefectures() -> gpd.GeoDataFrame:
     return gdf[list(LAYERS["prefectures"].columns) + ["geometry"]]
 
 
+def prefecture_name(adcode: str, name_zh: str, lang: str) -> str:
+    """A prefecture's name in a language: the register's English name for border prefectures, else the Chinese one."""
+    if lang != "en":
+        return name_zh
+    return _prefecture_names().get(str(adcode)) or name_zh
+
+
+@cache
+def _prefecture_names() -> dict[str, str]:
+    reg = registers.read("border_prefectures")
+    return dict(zip(reg.adcode.astype(str), reg.name_en.fillna(""), strict=True))
+
+
 def border_line() -> gpd.GeoDataFrame:
     """China's land border in segments by county and neighbour (disputed units kept apart and labelled),
     so a province, county or neighbour filter keeps exactly its own part of the line."""

@@ -24,16 +24,18 @@ if len(chosen) < compare.MIN_PLACES:
     st.info(ui.tr("compare.too_few", low=compare.MIN_PLACES))
     st.stop()
 
-facts, measures = compare.compare(chosen, ui_indicators.values_for_map())
-only_diff = st.toggle(ui.tr("compare.only_diff"), value=False)
-if only_diff:
-    facts = facts[facts["比较 compare"] == compare.DIFFERS]
-    measures = measures[measures["比较 compare"] == compare.DIFFERS]
+facts, measures = compare.compare(chosen, ui_indicators.values_for_map(), lang)
+if st.toggle(ui.tr("compare.only_diff"), value=False):
+    facts, measures = facts[~facts.same], measures[~measures.same]
 st.subheader(ui.tr("compare.facts"))
-st.dataframe(facts, hide_index=True, width="stretch")
-common = int((measures["比较 compare"] == compare.COMMON).sum())
+st.dataframe(facts.drop(columns="same"), hide_index=True, width="stretch")
+common = int(measures.same.sum())
 st.subheader(ui.tr("compare.measures", common=common, differ=len(measures) - common))
-st.dataframe(measures, hide_index=True, width="stretch")
+st.dataframe(measures.drop(columns="same"), hide_index=True, width="stretch")
 st.download_button(
-    "CSV", export.csv_bytes(compare.compare_table(facts, measures)), f"borderdash_compare_{'_'.join(chosen)}.csv", "text/csv"
+    "CSV",
+    data=lambda: export.csv_bytes(compare.compare_table(facts, measures, lang)),
+    file_name=f"borderdash_compare_{'_'.join(chosen)}.csv",
+    mime="text/csv",
+    on_click="ignore",
 )
