@@ -67,7 +67,7 @@ map_lang = c1.radio(
     format_func=i18n.LANGUAGE_NAMES.get,
     horizontal=True,
 )
-size = c2.selectbox(ui.tr("briefing.size"), list(printmap.SIZES))
+size = c2.selectbox(ui.tr("briefing.size"), list(printmap.SIZES), format_func={k: ui.tr(f"size.{k}") for k in printmap.SIZES}.get)
 approval_no = c3.text_input(ui.tr("briefing.approval_no"), max_chars=60)
 title = st.text_input(ui.tr("briefing.map_title"), value=selected.title(map_lang), max_chars=120)
 subtitle = st.text_input(ui.tr("briefing.subtitle"), value=selected.subtitle(map_lang), max_chars=200)
