@@ -69,21 +69,34 @@ def upload_panel(report_area=None) -> None:
 
 def match_report(report: upload.MatchReport, name: str) -> None:
     """The match report, shown before and beside the map: matched, unmatched with candidates, duplicates, bad cells."""
+    lang = language()
     title = tr("upload.report", matched=len(report.matched), rows=report.rows)
     with st.expander(title, expanded=bool(len(report.unmatched) or len(report.duplicates))):
-        st.text(f"{name}\n" + "\n".join(report.notes))
+        st.text(f"{name}\n" + "\n".join(upload.pick(n, lang) for n in report.notes))
         c1, c2, c3 = st.columns(3)
         c1.metric(tr("upload.matched"), len(report.matched))
         c2.metric(tr("upload.unmatched"), len(report.unmatched))
         c3.metric(tr("upload.duplicated"), len(report.duplicates))
         if len(report.unmatched):
             st.write(tr("upload.unmatched_rows"))
-            st.dataframe(report.unmatched, hide_index=True, width="stretch")
+            unmatched = report.unmatched.assign(reason=report.unmatched.reason.map(lambda r: upload.pick(r, lang)))
+            st.dataframe(_headed(unmatched), hide_index=True, width="stretch")
         if len(report.duplicates):
             st.write(tr("upload.duplicate_rows"))
-            st.dataframe(report.duplicates, hide_index=True, width="stretch")
+            st.dataframe(_headed(report.duplicates), hide_index=True, width="stretch")
         st.write(tr("upload.columns"))
-        st.dataframe(report.columns, hide_index=True, width="stretch")
+        st.dataframe(_headed(report.columns), hide_index=True, width="stretch")
+
+
+def _headed(df: pd.DataFrame) -> pd.DataFrame:
+    """Report tables with their headers in the session's language (columns without a label keep their name)."""
+    return df.rename(columns={c: tr(f"upload.col.{c}") for c in df.columns if f"upload.col.{c}" in UPLOAD_HEADERS})
+
+
+UPLOAD_HEADERS = {
+    f"upload.col.{c}"
+    for c in ("row", "rows", "key", "reason", "candidates", "column", "numeric", "non_numeric", "empty", "examples", "mappable")
+}
 
 
 def thematic_sidebar() -> Thematic | None:

@@ -45,6 +45,26 @@ class UploadError(ValueError):
         self.code, self.zh, self.en = code, zh, en
 
 
+class Bi(str):
+    """A message in both languages: as a string it reads as both (CLI, logs); pick(lang) gives one."""
+
+    zh: str
+    en: str
+
+    def __new__(cls, zh: str, en: str, both: str | None = None):
+        obj = super().__new__(cls, both or f"{zh} {en}")
+        obj.zh, obj.en = zh, en
+        return obj
+
+    def pick(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+def pick(message, lang: str) -> str:
+    """One language of a report message (plain strings pass through)."""
+    return message.pick(lang) if isinstance(message, Bi) else message
+
+
 @dataclass
 class Table:
     """The cells of an uploaded table as text, with the row number each data row had in the file."""
@@ -90,7 +110,13 @@ def read(data: bytes, filename: str = "") -> Table:
     if data.startswith(b"PK\x03\x04"):
         table = _read_xlsx(data)
         if ext == "csv":
-            table.notes.append("文件名为 .csv，内容是 Excel 工作簿，已按 .xlsx 读取 · Named .csv but is an Excel workbook; read as .xlsx")
+            table.notes.append(
+                Bi(
+                    "文件名为 .csv，内容是 Excel 工作簿，已按 .xlsx 读取",
+                    "Named .csv but is an Excel workbook; read as .xlsx",
+                    "文件名为 .csv，内容是 Excel 工作簿，已按 .xlsx 读取 · Named .csv but is an Excel workbook; read as .xlsx",
+                )
+            )
         return table
     if ext in ("xlsx", "xlsm", "xls"):
         head = data[:512].lstrip().lower()
@@ -160,9 +186,10 @@ def _read_csv(data: bytes) -> Table:
     except csv.Error:
         delimiter = ","
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    notes = [f"编码 Encoding: {encoding}"]
+    notes = [Bi(f"编码：{encoding}", f"Encoding: {encoding}", f"编码 Encoding: {encoding}")]
     if delimiter != ",":
-        notes.append(f"分隔符 Delimiter: {'Tab' if delimiter == chr(9) else delimiter}")
+        shown = "Tab" if delimiter == chr(9) else delimiter
+        notes.append(Bi(f"分隔符：{shown}", f"Delimiter: {shown}", f"分隔符 Delimiter: {shown}"))
     return _frame(rows, "csv", encoding, notes)
 
 
@@ -196,9 +223,22 @@ def _read_xlsx(data: bytes) -> Table:
         ) from None
     sheet = formulas_wb.worksheets[0]
     values_sheet = values_wb.worksheets[0]
-    notes = [f"格式 Format: .xlsx, 工作表 sheet '{sheet.title}'"]
+    notes = [
+        Bi(
+            f"格式：.xlsx，工作表“{sheet.title}”",
+            f"Format: .xlsx, sheet '{sheet.title}'",
+            f"格式 Format: .xlsx, 工作表 sheet '{sheet.title}'",
+        )
+    ]
     if len(formulas_wb.worksheets) > 1:
-        notes.append(f"仅读取第一个工作表，忽略其余 {len(formulas_wb.worksheets) - 1} 个 · Only the first sheet is read")
+        others = len(formulas_wb.worksheets) - 1
+        notes.append(
+            Bi(
+                f"仅读取第一个工作表，忽略其余 {others} 个",
+                "Only the first sheet is read",
+                f"仅读取第一个工作表，忽略其余 {others} 个 · Only the first sheet is read",
+            )
+        )
     rows, formulas, unsaved = [], [], []
     for r, (frow, vrow) in enumerate(zip(sheet.iter_rows(), values_sheet.iter_rows(values_only=True), strict=False), start=1):
         if r > MAX_ROWS + 20:
@@ -224,10 +264,9 @@ def _read_xlsx(data: bytes) -> Table:
             "open and save in Excel, or paste as values",
         )
     if formulas:
-        notes.append(
-            f"含 {len(formulas)} 个公式单元格（如 {', '.join(formulas[:3])}），已使用其保存的计算结果 · "
-            f"{len(formulas)} formula cells; their saved results are used"
-        )
+        zh = f"含 {len(formulas)} 个公式单元格（如 {', '.join(formulas[:3])}），已使用其保存的计算结果"
+        en = f"{len(formulas)} formula cells; their saved results are used"
+        notes.append(Bi(zh, en, f"{zh} · {en}"))
     return _frame(rows, "xlsx", "xlsx", notes)
 
 
@@ -260,7 +299,14 @@ def _frame(raw: list[list[str]], fmt: str, encoding: str, notes: list[str]) -> T
         raise _too_many_columns(width)
     numbered = [(i, row + [""] * (width - len(row))) for i, row in numbered]
     while len(numbered) > 1 and sum(bool(c) for c in numbered[0][1]) <= 1 and sum(bool(c) for c in numbered[1][1]) >= 2:
-        notes.append(f"跳过标题行 Skipped title row {numbered[0][0]}: {next(c for c in numbered[0][1] if c)[:40]}")
+        title = next(c for c in numbered[0][1] if c)[:40]
+        notes.append(
+            Bi(
+                f"跳过标题行 {numbered[0][0]}：{title}",
+                f"Skipped title row {numbered[0][0]}: {title}",
+                f"跳过标题行 Skipped title row {numbered[0][0]}: {title}",
+            )
+        )
         numbered = numbered[1:]
     header_row, header = numbered[0]
     body = numbered[1:]
@@ -271,9 +317,9 @@ def _frame(raw: list[list[str]], fmt: str, encoding: str, notes: list[str]) -> T
             last = top or last
             filled.append(last)
         header = [f"{top} {s}".strip() if s else top for top, s in zip(filled, sub, strict=True)]
-        notes.append(
-            f"第 {header_row}–{body[0][0]} 行为两行表头（合并单元格），已合并 · Rows {header_row}–{body[0][0]}: two header rows combined"
-        )
+        zh = f"第 {header_row}–{body[0][0]} 行为两行表头（合并单元格），已合并"
+        en = f"Rows {header_row}–{body[0][0]}: two header rows combined"
+        notes.append(Bi(zh, en, f"{zh} · {en}"))
         body = body[1:]
     if width < 2:
         raise UploadError(
@@ -290,7 +336,14 @@ def _frame(raw: list[list[str]], fmt: str, encoding: str, notes: list[str]) -> T
         name = name or f"列{j} column {j}"
         if name in seen:
             seen[name] += 1
-            notes.append(f"重复列名 Duplicate column name '{name}' renamed '{name} ({seen[name]})'")
+            new = f"{name} ({seen[name]})"
+            notes.append(
+                Bi(
+                    f"重复列名“{name}”改为“{new}”",
+                    f"Duplicate column name '{name}' renamed '{new}'",
+                    f"重复列名 Duplicate column name '{name}' renamed '{new}'",
+                )
+            )
             name = f"{name} ({seen[name]})"
         else:
             seen[name] = 1
@@ -533,18 +586,18 @@ def match(table: Table, counties: pd.DataFrame, key: str = "auto", key_column: s
     for pos, (row_no, raw) in enumerate(zip(table.rows, frame[key_column].astype(str), strict=True)):
         text = raw.strip()
         if not text:
-            unmatched.append((row_no, raw, "键为空 empty key", ""))
+            unmatched.append((row_no, raw, Bi("键为空", "empty key"), ""))
             continue
         if kind == "adcode":
             code = unicodedata.normalize("NFKC", text).removesuffix(".0")
             if re.fullmatch(r"\d{12}", code) and code.endswith("000000"):
                 code = code[:6]
             if not re.fullmatch(r"\d{6}", code):
-                unmatched.append((row_no, raw, "不是6位行政区划代码 not a six-digit adcode", ""))
+                unmatched.append((row_no, raw, Bi("不是6位行政区划代码", "not a six-digit adcode"), ""))
             elif code not in known:
                 same_pref = [a for a in idx.name if a[:4] == code[:4]][:3]
                 hint = ", ".join(f"{a} {idx.name[a]}" for a in same_pref)
-                unmatched.append((row_no, raw, "代码不在本图覆盖的县中 adcode not among the mapped counties", hint))
+                unmatched.append((row_no, raw, Bi("代码不在本图覆盖的县中", "adcode not among the mapped counties"), hint))
             else:
                 matched.append((pos, row_no, raw, code, "adcode"))
             continue
@@ -553,7 +606,7 @@ def match(table: Table, counties: pd.DataFrame, key: str = "auto", key_column: s
         if not cands:
             cands, how = idx.base.get(full, []) or idx.base.get(base, []), "name without unit suffix"
         if not cands:
-            unmatched.append((row_no, raw, "找不到此名称 no county of this name", None))
+            unmatched.append((row_no, raw, Bi("找不到此名称", "no county of this name"), None))
             continue
         prov = province_of(frame[province_col].iloc[pos]) if province_col else None
         pref = str(frame[prefecture_col].iloc[pos]).strip() if prefecture_col else ""
@@ -567,11 +620,14 @@ def match(table: Table, counties: pd.DataFrame, key: str = "auto", key_column: s
         if len(narrowed) == 1:
             matched.append((pos, row_no, raw, narrowed[0], how + (" + province" if len(cands) > 1 else "")))
         elif not narrowed:
-            unmatched.append((row_no, raw, f"名称存在但不在{prov} name exists but not in the given province", listed))
+            unmatched.append((row_no, raw, Bi(f"名称存在但不在{prov}", "name exists but not in the given province"), listed))
         else:
-            unmatched.append((row_no, raw, "同名县不止一个，请加省份/地市列 name repeats: add a province or prefecture column", listed))
+            unmatched.append(
+                (row_no, raw, Bi("同名县不止一个，请加省份/地市列", "name repeats: add a province or prefecture column"), listed)
+            )
 
     unmatched_df = pd.DataFrame(unmatched, columns=["row", "key", "reason", "candidates"])
+    unmatched_df["reason"] = pd.Series([u[2] for u in unmatched], dtype=object)  # keeps each reason's two languages
     if len(unmatched_df):
         unmatched_df["candidates"] = [
             _closest(k, idx) if c is None and i < MAX_SUGGESTED else (c or "")
@@ -609,11 +665,13 @@ def match(table: Table, counties: pd.DataFrame, key: str = "auto", key_column: s
     columns = pd.DataFrame(col_rows, columns=["column", "numeric", "non_numeric", "empty", "examples", "mappable"])
     notes = list(table.notes)
     if province_col:
-        notes.append(f"省份列 Province column: '{province_col}'")
+        notes.append(Bi(f"省份列：“{province_col}”", f"Province column: '{province_col}'", f"省份列 Province column: '{province_col}'"))
     if prefecture_col:
-        notes.append(f"地市列 Prefecture column: '{prefecture_col}'")
+        notes.append(
+            Bi(f"地市列：“{prefecture_col}”", f"Prefecture column: '{prefecture_col}'", f"地市列 Prefecture column: '{prefecture_col}'")
+        )
     if not len(values.columns):
-        notes.append("没有可制图的数值列 No numeric column to map")
+        notes.append(Bi("没有可制图的数值列", "No numeric column to map"))
     return MatchReport(
         kind, key_column, province_col, prefecture_col, m.drop(columns="pos"), unmatched_df, duplicates, columns, values, notes, len(frame)
     )

@@ -103,3 +103,13 @@ def test_briefing_page_prints_the_thematic_map_and_gives_its_cli_line():
     cli_line = " ".join(shlex.split(at.code[-1].value))
     assert "--province 广西" in cli_line and "--indicator 收入.csv --column 人均收入" in cli_line
     assert "人均收入（上传） · " in at.text_input[-1].value  # the default subtitle names the indicator
+
+
+def test_match_report_speaks_the_session_language():
+    at = _app("views/overview.py", session=_uploaded(), lang="en")
+    assert not at.exception
+    report = next(t.value for t in at.text if "收入.csv" in t.value)
+    assert "Encoding: GB18030/GBK" in report and "编码" not in report
+    unmatched = at.dataframe[0].value
+    assert list(unmatched.columns) == ["Row", "Key", "Reason", "Closest counties"]
+    assert unmatched["Reason"].tolist() == ["no county of this name"]
