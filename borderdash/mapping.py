@@ -66,7 +66,13 @@ def base_map(basemap: str = "none", **view) -> folium.Map:
     if tiles:
         folium.TileLayer(tiles, name=basemap).add_to(m)
     # The doubled class outranks leaflet.css, which folium links (or inlines) after this style.
-    m.get_root().header.add_child(folium.Element(f"<style>.leaflet-container.leaflet-container{{background:{SEA_COLOUR}}}</style>"))
+    # The scale bar in kilometres only (Leaflet adds miles as a second line).
+    m.get_root().header.add_child(
+        folium.Element(
+            f"<style>.leaflet-container.leaflet-container{{background:{SEA_COLOUR}}}"
+            ".leaflet-control-scale-line+.leaflet-control-scale-line{display:none}</style>"
+        )
+    )
     return m
 
 

