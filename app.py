@@ -21,7 +21,9 @@ pages = [
 ]
 ui.show_data_problems()
 try:
-    st.navigation(pages).run()
+    page = st.navigation(pages)
+    st.session_state.page = page.url_path  # widgets follow the filter and the URL per page (ui.follow)
+    page.run()
 except Exception as exc:  # a page that needs a broken file: say so in one line, no traceback
     if not ui.data_problems():
         raise

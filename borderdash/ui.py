@@ -122,19 +122,30 @@ def table(df, columns: list[str]):
 FILTER_KEYS = ("border", "province", "neighbour")
 
 
-def follow_url(key: str, value, options=None) -> None:
-    """Put a keyed widget on the URL's value when the URL changed from outside (a link, the back button), not on
-    every rerun: a widget whose default follows the URL would be rebuilt on each change and drop every second choice."""
-    seen = f"{key}__url"
+def follow(key: str, value, options=None) -> None:
+    """Put a keyed widget on an outside value (the URL, the session's filter) when that value changed, not on every
+    rerun: a widget whose default follows such a value is rebuilt on each change and drops every second choice.
+    Each page has its own widgets, so a page switch also puts the widget on the outside value.
+    """
     current = st.session_state.get(key)
-    if current is None or st.session_state.get(seen) != value or (options is not None and current not in options):
+    stale = st.session_state.get(f"{key}__seen") != (_page(), value)
+    if current is None or stale or (options is not None and current not in options):
         st.session_state[key] = value
-        st.session_state[seen] = value
+        seen(key, value)
+
+
+def seen(key: str, value) -> None:
+    """Record a keyed widget's value as the outside value it now stands for, on this page (see follow)."""
+    st.session_state[f"{key}__seen"] = (_page(), value)
+
+
+def _page() -> str:
+    return st.session_state.get("page", "")
 
 
 def to_url(param: str, key: str, text: str) -> None:
     """Write a keyed widget's value to the URL (so the view can be shared) and remember it as the URL's own."""
-    st.session_state[f"{key}__url"] = st.session_state[key]
+    seen(key, st.session_state[key])
     if st.query_params.get(param) != text:
         st.query_params[param] = text
 
@@ -159,24 +170,30 @@ def filter_sidebar(flt: Filter) -> Filter:
     """Sidebar widgets for the shared filter; the choice goes to session state and the URL."""
     lang = language()
     names = neighbour_names(lang)
+    follow("filter_border", flt.border_only)
+    follow("filter_provinces", list(flt.provinces))
+    follow("filter_neighbours", list(flt.neighbours))
     with st.sidebar:
         st.subheader(tr("filter.heading"))
-        border_only = st.toggle(tr("filter.border_only"), value=flt.border_only)
+        border_only = st.toggle(tr("filter.border_only"), key="filter_border")
         provinces = st.multiselect(
             tr("filter.province"),
             list(PROVINCES_EN),
-            default=list(flt.provinces),
+            key="filter_provinces",
             placeholder=tr("choose"),
-            format_func=lambda p: PROVINCES_EN[p] if lang == "en" else p,
+            format_func={p: PROVINCES_EN[p] if lang == "en" else p for p in PROVINCES_EN}.get,
         )
         neighbours = st.multiselect(
             tr("filter.neighbour"),
             list(NEIGHBOUR_ISO3),
-            default=list(flt.neighbours),
+            key="filter_neighbours",
             placeholder=tr("choose"),
-            format_func=lambda c: f"{names.get(c, '')} ({c})",
+            format_func={c: f"{names.get(c, '')} ({c})" for c in NEIGHBOUR_ISO3}.get,
         )
     new = Filter.build(border_only, provinces, neighbours)
+    seen("filter_border", new.border_only)
+    seen("filter_provinces", list(new.provinces))
+    seen("filter_neighbours", list(new.neighbours))
     st.session_state.filter_query = new.to_query()
     _write_url(new)
     return new

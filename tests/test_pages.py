@@ -162,3 +162,19 @@ def test_compare_keeps_each_added_place():
         picker.set_value([*picker.value, added]).run()
         assert not at.exception
     assert at.query_params["places"] in ("450681,451481,533102,623024", ["450681,451481,533102,623024"])
+
+
+def test_each_filter_change_in_turn_is_kept_in_the_sidebar_and_the_url():
+    at = _run("views/overview.py")
+    provinces = lambda: at.sidebar.multiselect(key="filter_provinces")  # noqa: E731
+    provinces().select("云南").run()
+    provinces().select("广西").run()
+    assert provinces().value == ["云南", "广西"] and at.query_params["province"] in ("云南,广西", ["云南,广西"])
+    provinces().unselect("云南").run()
+    assert provinces().value == ["广西"]
+    at.sidebar.toggle(key="filter_border").set_value(True).run()
+    at.sidebar.toggle(key="filter_border").set_value(False).run()
+    assert at.sidebar.toggle(key="filter_border").value is False and "border" not in at.query_params
+    at.switch_page("views/place.py").run()
+    at.switch_page("views/overview.py").run()
+    assert provinces().value == ["广西"]  # the filter survives a page switch

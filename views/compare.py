@@ -11,7 +11,7 @@ lang = ui.language()
 names = i18n.pick(places, "name", lang) + " · " + places.layer.map(lambda v: i18n.code(v, lang))
 labels = dict(zip(places.place_id, names, strict=False))
 wanted = [p for p in st.query_params.get_all("places") for p in p.split(",") if p in labels][: compare.MAX_PLACES]
-ui.follow_url("compare_pick", wanted or ["450681", "451481"])
+ui.follow("compare_pick", wanted or ["450681", "451481"])
 chosen = st.multiselect(
     ui.tr("compare.choose", low=compare.MIN_PLACES, high=compare.MAX_PLACES),
     list(labels),

@@ -23,7 +23,7 @@ if wanted and wanted not in labels:
 if wanted and wanted not in labels:
     st.warning(ui.tr("place.not_found", wanted=ui.text(wanted, 200)))
     wanted = ""
-ui.follow_url("place_pick", wanted or "450681")
+ui.follow("place_pick", wanted or "450681")
 place_id = st.selectbox(ui.tr("place.choose"), options, key="place_pick", format_func=lambda p: f"{labels[p]} ({p})")
 ui.to_url("place", "place_pick", place_id)
 

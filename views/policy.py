@@ -24,7 +24,7 @@ known = {m["id"] for m in kb.measures()}
 if wanted and wanted not in known:
     st.warning(ui.tr("policy.unknown_measure", wanted=ui.text(wanted, 200)))
 titles = dict(zip(results.id, i18n.pick(results, "title", lang), strict=True))
-ui.follow_url("measure_pick", wanted if wanted in ids else ids[0], ids)
+ui.follow("measure_pick", wanted if wanted in ids else ids[0], ids)
 measure_id = st.selectbox(ui.tr("policy.measure"), ids, key="measure_pick", format_func=lambda i: f"{titles[i]} ({i})")
 ui.to_url("measure", "measure_pick", measure_id)
 m = kb.measure(measure_id)
