@@ -178,3 +178,12 @@ def test_each_filter_change_in_turn_is_kept_in_the_sidebar_and_the_url():
     at.switch_page("views/place.py").run()
     at.switch_page("views/overview.py").run()
     assert provinces().value == ["广西"]  # the filter survives a page switch
+
+
+def test_each_search_typed_in_turn_is_run_and_kept_in_the_url():
+    at = _run("views/policy.py")
+    for query, first in (("边民补助", "im-2023:art64"), ("entrepreneurship loans", "gf-2015-72:i.loans")):
+        at.text_input(key="policy_query").input(query).run()
+        assert not at.exception
+        assert at.dataframe[0].value.iloc[0, 0] == first
+        assert at.query_params["q"] in (query, [query])

@@ -8,9 +8,9 @@ from borderdash.policy import join, kb, search
 
 lang = ui.language()
 st.title(ui.tr("policy.title"))
-query = st.text_input(ui.tr("policy.search"), value=safe.url_value(st.query_params.get("q", ""))[:200])
-if query != st.query_params.get("q", ""):
-    st.query_params["q"] = query
+ui.follow("policy_query", safe.url_value(st.query_params.get("q", ""))[:200])
+query = st.text_input(ui.tr("policy.search"), key="policy_query")
+ui.to_url("q", "policy_query", query)
 results = search.search(query, limit=50) if query.strip() else kb.measures_table()[["id", "document", "section", "title_zh", "title_en"]]
 if query.strip() and results.empty:
     st.info(ui.tr("policy.no_match"))
