@@ -192,8 +192,8 @@ def _export(args) -> int:
     return 0
 
 
-def _with_indicator(gdf, path: Path, key: str):
-    """The counties with an uploaded table's numeric columns, matched as in the dashboard; the report goes to stderr."""
+def _read_table(path: Path, key: str):
+    """A planner's CSV/.xlsx table matched to the counties as in the dashboard; the match report goes to stderr."""
     from . import layers, upload
 
     if not path.is_file():
@@ -202,7 +202,14 @@ def _with_indicator(gdf, path: Path, key: str):
         raise upload.UploadError("too-large", "文件过大", f"The file is too large; the limit is {upload.MAX_BYTES // 2**20} MB")
     report = upload.load(path.read_bytes(), path.name, layers.counties(), key)
     print(report.text(), file=sys.stderr)
-    return upload.join(gdf, report.values)
+    return report
+
+
+def _with_indicator(gdf, path: Path, key: str):
+    """The counties with an uploaded table's numeric columns."""
+    from . import upload
+
+    return upload.join(gdf, _read_table(path, key).values)
 
 
 def _briefing(args) -> int:
@@ -234,7 +241,7 @@ def _map(args) -> int:
 
 def _thematic(args):
     """The thematic settings of `map`, and the uploaded values when --indicator names a file rather than a built-in indicator."""
-    from . import indicators, layers, upload
+    from . import indicators
 
     if not 3 <= args.k <= 7:
         raise ValueError("--k: choose 3 to 7 classes")
@@ -244,13 +251,7 @@ def _thematic(args):
     path = Path(args.indicator)
     uploaded, column = None, args.indicator
     if path.suffix.lower() in (".csv", ".txt", ".tsv", ".xlsx", ".xls") or path.is_file():
-        if not path.is_file():
-            raise ValueError(f"no such file: {path}")
-        if path.stat().st_size > upload.MAX_BYTES:
-            raise upload.UploadError("too-large", "文件过大", f"The file is too large; the limit is {upload.MAX_BYTES // 2**20} MB")
-        report = upload.load(path.read_bytes(), path.name, layers.counties(), args.key)
-        print(report.text(), file=sys.stderr)
-        uploaded = report.values
+        uploaded = _read_table(path, args.key).values
         if not len(uploaded.columns):
             raise ValueError(f"{path.name}: no numeric column to map")
         column = args.column or uploaded.columns[0]

@@ -16,7 +16,7 @@ MIN_PLACES, MAX_PLACES = 2, 5
 
 
 def _column(place: pd.Series, lang: str) -> str:
-    return f"{i18n.pick(place, 'name', lang) or place.name_zh} ({place.place_id})"
+    return f"{i18n.pick(place, 'name', lang)} ({place.place_id})"
 
 
 def compare(place_ids: list[str], values: pd.DataFrame | None = None, lang: str = "zh") -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -46,7 +46,7 @@ def _facts(places, cols, measures, values, lang: str) -> pd.DataFrame:
     measure_count = t("compare.measure_count")
     for p, col in zip(places, cols, strict=True):
         put(t("compare.layer"), col, i18n.code(p.layer, lang))
-        put(t("compare.name"), col, i18n.pick(p, "name", lang) or p.name_zh)
+        put(t("compare.name"), col, i18n.pick(p, "name", lang))
         put(t("compare.province"), col, PROVINCES_EN.get(p.province_zh, p.province_zh) if lang == "en" else p.province_zh)
         put(measure_count, col, len(measures[col]))
         if p.layer == "counties" and p.place_id in counties.index:

@@ -68,6 +68,14 @@ def builtin_catalogue() -> tuple[Indicator, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def county_values() -> pd.DataFrame:
+    """Every built-in indicator for every county, computed once per process (do not mutate)."""
+    from .layers import counties
+
+    return builtin_table(counties())
+
+
 def builtin_table(counties: pd.DataFrame) -> pd.DataFrame:
     """One row per county adcode (same order), one column per built-in indicator."""
     out = pd.DataFrame(index=pd.Index(counties.adcode.to_numpy(), name="adcode"))

@@ -8,17 +8,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from . import indicators, layers, upload
+from . import i18n, indicators, layers, upload
 from .indicators import METHODS, SCHEMES, Thematic
 from .ui import language, tr
 
 UPLOADED = "uploaded_indicators"
 
 
-@st.cache_resource(show_spinner=False)
 def builtin_values() -> pd.DataFrame:
-    """Every built-in indicator for every county, computed once per server (do not mutate)."""
-    return indicators.builtin_table(layers.counties())
+    """Every built-in indicator for every county, computed once per server and shared with the print maps (do not mutate)."""
+    return indicators.county_values()
 
 
 def uploaded() -> dict | None:
@@ -90,13 +89,7 @@ def match_report(report: upload.MatchReport, name: str) -> None:
 
 def _headed(df: pd.DataFrame) -> pd.DataFrame:
     """Report tables with their headers in the session's language (columns without a label keep their name)."""
-    return df.rename(columns={c: tr(f"upload.col.{c}") for c in df.columns if f"upload.col.{c}" in UPLOAD_HEADERS})
-
-
-UPLOAD_HEADERS = {
-    f"upload.col.{c}"
-    for c in ("row", "rows", "key", "reason", "candidates", "column", "numeric", "non_numeric", "empty", "examples", "mappable")
-}
+    return df.rename(columns={c: tr(f"upload.col.{c}") for c in df.columns if f"upload.col.{c}" in i18n.STRINGS})
 
 
 def thematic_sidebar() -> Thematic | None:

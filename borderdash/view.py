@@ -155,13 +155,8 @@ def select(sel: Selection, uploaded: pd.DataFrame | None = None) -> View:
     return selected
 
 
-@cache
-def _builtin_values() -> pd.DataFrame:
-    return indicators.builtin_table(layers.counties())
-
-
 def _with_values(selected: View, thematic: Thematic, uploaded: pd.DataFrame | None) -> View:
-    values = indicators.with_uploaded(_builtin_values(), uploaded)
+    values = indicators.with_uploaded(indicators.county_values(), uploaded)
     if thematic.indicator not in values:
         known = ", ".join(i.key for i in indicators.builtin_catalogue()[:8])
         raise ValueError(f"unknown indicator {thematic.indicator!r}: use a built-in one ({known}, …) or a column of your table")

@@ -58,7 +58,7 @@ function borderdashMap(map, config) {
       const edge = { color: selected ? S.selected : S.county_edge, weight: selected ? 3 : 0.4 };
       if (view.thematic) {
         const fill = view.thematic.fills[f.properties.adcode];
-        if (!fill) return { fillColor: "#ffffff", fillOpacity: 0.85, color: "#6b6b6b", weight: selected ? 3 : 0.8, dashArray: "3 3" };
+        if (!fill) return { ...S.no_data, weight: selected ? 3 : S.no_data.weight };
         return { fillColor: fill, fillOpacity: 0.85, ...edge };
       }
       return { fillColor: f.properties.is_border_county ? S.border_county_fill : S.other_county_fill, fillOpacity: 0.55, ...edge };

