@@ -39,8 +39,10 @@ def register() -> str:
 
 
 def rc() -> dict:
-    """matplotlib settings for print maps: the packaged font first, fonts embedded in PDFs as TrueType."""
+    """matplotlib settings for print maps: the packaged font first, fonts embedded in PDFs as TrueType,
+    and every text literal (names and column headers from data may hold `$…$`, which would be typeset as maths)."""
     return {
+        "text.parse_math": False,
         "font.family": [register(), FALLBACK_FAMILY],
         "pdf.fonttype": 42,
         "ps.fonttype": 42,

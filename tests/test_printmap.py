@@ -240,3 +240,11 @@ def test_thematic_map_refuses_a_focus_an_unknown_indicator_and_a_missing_table(t
     assert main(["map", "--indicator", str(tmp_path / "none.csv"), "-o", str(tmp_path / "x.pdf")]) == 2
     assert "no such file" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_dollar_signs_from_data_are_printed_literally_not_typeset(tmp_path, capsys):
+    table = tmp_path / "t.csv"
+    table.write_text("adcode,$\\frac{a}{b}$\n450681,1\n451481,2\n", encoding="utf-8")
+    out = tmp_path / "gx.pdf"
+    assert main(["map", "--province", "广西", "--indicator", str(table), "-o", str(out)]) == 0
+    assert "$\\frac{a}{b}$（上传）" in _pdf_text(out.read_bytes())
