@@ -106,7 +106,16 @@ def _figure(view: View, page: Page) -> Figure:
 
     entries = style.legend_entries(view)
     classes = _classes(view, lang)
-    ncol = max(2, int(width / (2.6 if lang == "en" else 2.1)) - (2 if classes else 0))
+    if classes:  # the class legend takes the right of the band; the main legend gets the columns that fit beside it
+        em = 7.2 * k / 72
+        them_w = max(
+            _text_width(fig, [_thematic_title(view, lang)], 7.6 * k),
+            _text_width(fig, _thematic_labels(classes[1]), 7.2 * k) + 3 * em,
+        )
+        col_w = _text_width(fig, [e.label(lang) for e in entries], 7.2 * k) + 4.2 * em
+        ncol = max(1, int((width - 2 * margin - them_w - 0.25) / col_w))
+    else:
+        ncol = max(2, int(width / (2.6 if lang == "en" else 2.1)))
     legend_rows = max(-(-len(entries) // ncol), len(classes[1]) + 1 if classes else 0)
     date = (page.date or dt.date.today()).isoformat()
     wrap = int((width - 2 * margin) * 72 / (6.3 * k) * (0.98 if lang == "zh" else 1.9))
@@ -270,12 +279,10 @@ def _thematic_legend(fig, view: View, rows, lang: str, k: float, anchor) -> None
         Patch(facecolor=colour, edgecolor=style.COUNTY_EDGE, linewidth=0.6 * k, hatch="////" if label == indicators.NO_DATA[lang] else None)
         for colour, label, _n in rows
     ]
-    labels = [f"{label}  ({n})" for _c, label, n in rows]
-    method = indicators.METHODS[view.thematic.method][lang == "en"]
     legend = fig.legend(
         handles,
-        labels,
-        title=f"{indicators.label_of(view.thematic.indicator, lang)} · {method}",
+        _thematic_labels(rows),
+        title=_thematic_title(view, lang),
         loc="upper right",
         bbox_to_anchor=anchor,
         frameon=False,
@@ -287,6 +294,25 @@ def _thematic_legend(fig, view: View, rows, lang: str, k: float, anchor) -> None
         alignment="left",
     )
     legend.get_title().set_color(style.TEXT)
+
+
+def _thematic_title(view: View, lang: str) -> str:
+    return f"{indicators.label_of(view.thematic.indicator, lang)} · {indicators.METHODS[view.thematic.method][lang == 'en']}"
+
+
+def _thematic_labels(rows) -> list[str]:
+    return [f"{label}  ({n})" for _c, label, n in rows]
+
+
+def _text_width(fig, texts, size: float) -> float:
+    """The widest of these texts in inches, as the figure's renderer sets them."""
+    renderer = fig.canvas.get_renderer()
+    widths = []
+    for text in texts:
+        t = fig.text(0, 0, text, fontsize=size)
+        widths.append(t.get_window_extent(renderer).width / fig.dpi)
+        t.remove()
+    return max(widths, default=0.0)
 
 
 def _draw_map(ax, view: View, crs: str, lang: str, k: float, classes=None) -> None:

@@ -248,3 +248,13 @@ def test_dollar_signs_from_data_are_printed_literally_not_typeset(tmp_path, caps
     out = tmp_path / "gx.pdf"
     assert main(["map", "--province", "广西", "--indicator", str(table), "-o", str(out)]) == 0
     assert "$\\frac{a}{b}$（上传）" in _pdf_text(out.read_bytes())
+
+
+@pytest.mark.parametrize(("size", "lang"), [("a4-portrait", "en"), ("a4-landscape", "zh"), ("slide", "en")])
+def test_thematic_class_legend_sits_beside_the_main_legend_without_overlap(size, lang):
+    selected = view.select(view.Selection(Filter.build(border_only=True), frozenset(), thematic=indicators.Thematic("share_within_20km")))
+    fig = printmap.figure(selected, printmap.Page(size, lang, date=DATE))
+    renderer = fig.canvas.get_renderer()
+    main_legend, class_legend = (legend.get_window_extent(renderer) for legend in fig.legends)
+    assert main_legend.x1 < class_legend.x0
+    assert class_legend.x1 <= fig.bbox.x1
