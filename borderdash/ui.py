@@ -262,12 +262,12 @@ def _overview_state(query: tuple, extras: tuple, lang: str, selected: str | None
 
 
 def overview_map(flt: Filter, extras, lang: str, selected: str | None = None, thematic: dict | None = None) -> list:
-    """The overview's feature groups: its view (cached by filter value, with the choropleth's colours if any) and the extras."""
+    """The overview's feature group: its view, cached by filter value, with the choropleth's colours if any."""
     from . import webmap
 
     extras = tuple(sorted(extras))
     state = webmap.with_thematic(_overview_state(_query(flt), extras, lang, selected), thematic)
-    return webmap.view_group(state, webmap.extra_groups(flt, extras))
+    return webmap.view_group(state)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)

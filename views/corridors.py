@@ -1,10 +1,9 @@
 """Corridors and platforms: the plan's roads and railways (schematic) and the opening-up platforms."""
 
-import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from borderdash import export, i18n, mapping, projects, ui, view, webmap
+from borderdash import export, i18n, projects, ui, view, webmap
 
 lang = ui.language()
 st.title(ui.tr("corridors.title"))
@@ -21,13 +20,10 @@ chosen = st.multiselect(
 )
 platforms = platforms[platforms.kind.isin(chosen)]
 
-lines, points = folium.FeatureGroup(name="通道 Corridors"), folium.FeatureGroup(name="平台 Platforms")
-mapping.add_corridors(lines, corridors)
-mapping.add_points(points, projects.as_points(platforms), ["name_zh", "kind"], "#00695c", "平台 Platforms")
 state = webmap.corridors_state(flt, corridors, projects.as_points(platforms), lang)
 st_folium(
     webmap.live_map(lang),
-    feature_group_to_add=webmap.view_group(state, [lines, points]),
+    feature_group_to_add=webmap.view_group(state),
     height=560,
     use_container_width=True,
     returned_objects=[],

@@ -76,6 +76,9 @@ if place.layer == "counties":
     located += [("platforms", p) for p in hosted["platforms"]]
     regiments = ui.layer("regiments")
     located += [("regiments", r) for r in regiments.loc[regiments.host_adcode == place_id, "id"]]
+elif known and place.layer in ("regiments", "platforms"):  # the host county (or counties) for context
+    hosts = row.host_adcode if place.layer == "regiments" else row.host_adcodes
+    located += [("counties", a) for a in str(hosts or "").split(";") if a]
 if located:
     st_folium(
         webmap.live_map(lang),
