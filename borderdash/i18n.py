@@ -89,6 +89,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "overview.title": ("中国陆地边境地区", "China's land border areas"),
     "overview.regiments": ("兵团边境团场", "XPCC border regiments"),
     "overview.platforms": ("开发开放平台", "Opening-up platforms"),
+    "map.legend": ("图例", "Legend"),
+    "map.border_by_neighbour": ("陆地边界（按邻国）", "Land border, by neighbour"),
     "overview.corridors": ("规划通道（示意）", "Planned corridors (schematic)"),
     "overview.basemap": ("底图", "Basemap"),
     "overview.basemap_help": ("在线底图需联网", "Online basemaps need internet"),

@@ -14,7 +14,7 @@ import shapely
 
 from . import registers
 from .paths import BUILT
-from .schema import BOUNDARY_SOURCE, LAYERS, NEIGHBOUR_SOURCE, PROVINCES_EN
+from .schema import BOUNDARY_SOURCE, LAYERS, NEIGHBOUR_SHORT_EN, NEIGHBOUR_SOURCE, PROVINCES_EN, PROVINCIAL_UNITS_EN
 
 LAYER_NAMES = tuple(LAYERS)
 
@@ -28,6 +28,7 @@ def load(name: str, detail: bool = False) -> gpd.GeoDataFrame:
         "prefectures": prefectures,
         "border-line": border_line,
         "neighbours": neighbours,
+        "other-land": other_land,
         "provinces": provinces,
         "china": china,
         "maritime": maritime,
@@ -127,18 +128,29 @@ def border_line() -> gpd.GeoDataFrame:
     so a province, county or neighbour filter keeps exactly its own part of the line."""
     gdf = _read_built("border_line.geojson")
     gdf["adcode"] = gdf.adcode.astype(str)
+    for col in ("neighbour_en", "data_unit_en"):
+        gdf[col] = gdf[col].replace(NEIGHBOUR_SHORT_EN)
     gdf["source"] = BOUNDARY_SOURCE + "; neighbours: " + NEIGHBOUR_SOURCE + "; attribution by borderdash"
     return gdf
 
 
 def neighbours() -> gpd.GeoDataFrame:
     gdf = _read_built("neighbours.geojson")
+    gdf["name_en"] = gdf.name_en.replace(NEIGHBOUR_SHORT_EN)
+    gdf["source"] = NEIGHBOUR_SOURCE
+    return gdf
+
+
+def other_land() -> gpd.GeoDataFrame:
+    """Countries that are not China's neighbours, near enough to be on a map: land, not sea."""
+    gdf = _read_built("other_land.geojson")
     gdf["source"] = NEIGHBOUR_SOURCE
     return gdf
 
 
 def provinces() -> gpd.GeoDataFrame:
     gdf = _read_built("provinces.geojson")
+    gdf["name_en"] = gdf.adcode.map(PROVINCIAL_UNITS_EN).fillna(gdf.name_en)
     gdf["source"] = BOUNDARY_SOURCE
     return gdf
 

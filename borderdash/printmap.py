@@ -18,6 +18,7 @@ from functools import cache
 import geopandas as gpd
 import matplotlib
 import numpy as np
+import pandas as pd
 import shapely
 from matplotlib import patheffects
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -260,6 +261,7 @@ def _dash(kind: str, k: float) -> tuple:
 
 def _draw_context(ax, crs: str, frame, k: float, fine: bool = True) -> None:
     ax.set_facecolor(style.SEA)
+    _polygons(ax, _project(View.other_land(), crs, frame).geometry, style.OTHER_LAND, style.OTHER_LAND_EDGE, 0.3 * k)
     _polygons(ax, _project(View.neighbours(), crs, frame).geometry, style.NEIGHBOUR_FILL, style.NEIGHBOUR_EDGE, 0.4 * k)
     _polygons(ax, _project(View.china(), crs, frame).geometry, style.CHINA_LAND, "#6f6f6f", 0.5 * k)
     _lines(ax, _project(View.provinces(), crs, frame).geometry, style.PROVINCE_EDGE, (0.6 if fine else 0.3) * k, zorder=2)
@@ -563,11 +565,11 @@ def _north_arrow(ax, k: float) -> None:
 
 @cache
 def _inset_layers(crs: str):
-    """China, its provinces, neighbours and the maritime line simplified for small insets (projected once)."""
+    """China, its neighbours with the other countries' land, and the maritime line, simplified for small insets (projected once)."""
     china = View.china().set_geometry(View.china().geometry.simplify(0.04)).to_crs(crs)
-    neighbours = View.neighbours().to_crs(crs)
+    land = pd.concat([View.other_land(), View.neighbours()], ignore_index=True).to_crs(crs)
     maritime = View.maritime().to_crs(crs)
-    return china, neighbours, maritime
+    return china, land, maritime
 
 
 def _locator_inset(fig, ax, view: View, k: float) -> None:
@@ -577,9 +579,9 @@ def _locator_inset(fig, ax, view: View, k: float) -> None:
     w_in = 1.55 * k
     h_in = w_in * 0.82
     inset = fig.add_axes([box.x0 + 0.06 / fw, box.y1 - (h_in + 0.06) / fh, w_in / fw, h_in / fh])
-    china, neighbours, maritime = _inset_layers(NATIONAL_CRS)
+    china, land, maritime = _inset_layers(NATIONAL_CRS)
     inset.set_facecolor(style.SEA)
-    _polygons(inset, neighbours.geometry, style.NEIGHBOUR_FILL, "none", 0)
+    _polygons(inset, land.geometry, style.NEIGHBOUR_FILL, "none", 0)
     _polygons(inset, china.geometry, "#e9e2d2", "#6f6f6f", 0.3 * k)
     _lines(inset, maritime.geometry, style.MARITIME_LINE, 0.4 * k)
     footprint = gpd.GeoSeries([shapely.segmentize(shapely.box(*view.frame), 0.5)], crs=4326).to_crs(NATIONAL_CRS)
@@ -598,8 +600,8 @@ def _scs_inset(fig, ax, lang: str, k: float) -> None:
     w_in = h_in * 0.74
     inset = fig.add_axes([box.x1 - (w_in + 0.05) / fw, box.y0 + 0.05 / fh, w_in / fw, h_in / fh])
     inset.set_facecolor(style.SEA)
-    _, neighbours, maritime = _inset_layers(NATIONAL_CRS)
-    _polygons(inset, neighbours.geometry, style.NEIGHBOUR_FILL, style.NEIGHBOUR_EDGE, 0.3 * k)
+    _, land, maritime = _inset_layers(NATIONAL_CRS)
+    _polygons(inset, land.geometry, style.NEIGHBOUR_FILL, style.NEIGHBOUR_EDGE, 0.3 * k)
     _polygons(inset, _project(View.china(), NATIONAL_CRS, SCS_FRAME).geometry, style.CHINA_LAND, "#4d4d4d", 0.4 * k)
     _lines(inset, maritime.geometry, style.MARITIME_LINE, 1.0 * k)
     _fit(inset, _frame_extent(SCS_FRAME, NATIONAL_CRS))

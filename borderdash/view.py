@@ -109,6 +109,10 @@ class View:
         return _context("neighbours")
 
     @staticmethod
+    def other_land() -> gpd.GeoDataFrame:
+        return _context("other-land")
+
+    @staticmethod
     def provinces() -> gpd.GeoDataFrame:
         return _context("provinces")
 

@@ -24,6 +24,8 @@ function borderdashMap(map, config) {
     return L.canvas({ pane: id, padding: 0.3 });
   };
 
+  map.options.zoomSnap = 0.25;  // the national frame fills the map instead of snapping a whole level out
+  map.options.zoomDelta = 0.5;
   if (map.attributionControl) {
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution(esc(config.attribution));
@@ -35,6 +37,11 @@ function borderdashMap(map, config) {
     renderer: areas,
     style: { fillColor: S.neighbour_fill, fillOpacity: 1, color: S.neighbour_edge, weight: 0.6 },
     onEachFeature: (f, l) => l.bindTooltip(esc(name(f.properties)), { sticky: true }),
+  }).addTo(map);
+  const land = L.geoJSON(null, {
+    renderer: pane("bdLand", 210, false),
+    interactive: false,
+    style: { fillColor: S.other_land_fill, fillOpacity: 1, color: S.other_land_edge, weight: 0.5 },
   }).addTo(map);
   const provinces = L.geoJSON(null, {
     renderer: pane("bdProvinces", 220, false),
@@ -118,8 +125,9 @@ function borderdashMap(map, config) {
     dashArray: p.data_unit_en !== p.neighbour_en ? "6 4" : null,
   });
 
-  const context = Promise.all(["neighbours", "provinces", "china", "maritime", "border"].map((n) => load(n).catch(() => null))).then(
-    ([n, p, c, m, b]) => {
+  const context = Promise.all(["neighbours", "provinces", "china", "maritime", "border", "land"].map((n) => load(n).catch(() => null))).then(
+    ([n, p, c, m, b, o]) => {
+      if (o) land.addData(o);
       if (n) neighbours.addData(n);
       if (p) provinces.addData(p);
       if (c) outline.addData(c);
@@ -164,16 +172,46 @@ function borderdashMap(map, config) {
     placeLabels();
   }
 
+  // A country's name goes at its label point, or where the country shows when that point is out of view.
+  function inside(geometry, x, y) {
+    const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    let odd = false;
+    for (const rings of polygons)
+      for (const ring of rings)
+        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+          const [xi, yi] = ring[i];
+          const [xj, yj] = ring[j];
+          if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) odd = !odd;
+        }
+    return odd;
+  }
+  function visiblePoint(layer, lat, lon) {
+    const shown = map.getBounds().pad(-0.1);
+    if (shown.contains([lat, lon])) return [lat, lon];
+    const b = layer.getBounds();
+    if (!shown.intersects(b)) return null;
+    const s = Math.max(b.getSouth(), shown.getSouth()), n = Math.min(b.getNorth(), shown.getNorth());
+    const w = Math.max(b.getWest(), shown.getWest()), e = Math.min(b.getEast(), shown.getEast());
+    for (const [fy, fx] of [[0.5, 0.5], [0.25, 0.5], [0.75, 0.5], [0.5, 0.25], [0.5, 0.75], [0.25, 0.25], [0.75, 0.75], [0.25, 0.75], [0.75, 0.25]]) {
+      const y = s + (n - s) * fy, x = w + (e - w) * fx;
+      if (inside(layer.feature.geometry, x, y)) return [y, x];
+    }
+    return null;
+  }
+
   // Labels: ordered candidates placed greedily, each measured as drawn and dropped if it would overlap one already placed.
   function candidates() {
     const z = map.getZoom();
     const out = [];
     const push = (lat, lon, text, cls, size) => text && lat != null && out.push({ lat, lon, text, cls, size });
-    neighbours.eachLayer((l) => push(l.feature.properties.label_lat, l.feature.properties.label_lon, name(l.feature.properties), "bd-country", 13));
+    neighbours.eachLayer((l) => {
+      const at = visiblePoint(l, l.feature.properties.label_lat, l.feature.properties.label_lon);
+      if (at) push(at[0], at[1], name(l.feature.properties), "bd-country", 13);
+    });
     if (z <= 5) provinces.eachLayer((l) => push(l.feature.properties.label_lat, l.feature.properties.label_lon, name(l.feature.properties), "bd-province", 12));
     if (z >= 5) extras.corridors.eachLayer((l) => push(l.feature.properties.label_lat, l.feature.properties.label_lon, name(l.feature.properties), "bd-corridor", 11));
     if (z >= 6) extras.platforms.eachLayer((l) => push(l.getLatLng().lat, l.getLatLng().lng, name(l.feature.properties), "bd-platform", 11));
-    if (z >= 6) counties.eachLayer((l) => push(l.feature.properties.lat, l.feature.properties.lon, name(l.feature.properties), "bd-county", 11));
+    if (z >= 5) counties.eachLayer((l) => push(l.feature.properties.lat, l.feature.properties.lon, name(l.feature.properties), "bd-county", 11));
     return out;
   }
   function placeLabels() {
@@ -211,18 +249,45 @@ function borderdashMap(map, config) {
     L.DomEvent.disableClickPropagation(div);
     return div;
   };
+  // Folded by a click on its title; folded from the start on small maps, where it would cover the map.
+  let folded = map.getSize().y < 450;
   legend.update = (rows) => {
     const div = legend.getContainer();
     if (!div) return;
     div.replaceChildren();
-    for (const [colour, style, label] of rows || []) {
+    if (!rows || !rows.length) return;
+    const title = document.createElement("button");
+    title.className = "bd-legend-toggle";
+    const body = document.createElement("div");
+    const show = () => {
+      title.textContent = `${config.legend_title} ${folded ? "▸" : "▾"}`;
+      body.hidden = folded;
+    };
+    title.addEventListener("click", () => {
+      folded = !folded;
+      show();
+    });
+    let grid = null;
+    for (const [colour, style, label] of rows) {
+      if (style === "header") {
+        const head = document.createElement("div");
+        head.className = "bd-legend-head";
+        head.textContent = label;
+        grid = document.createElement("div");
+        grid.className = "bd-legend-grid";
+        body.append(head, grid);
+        continue;
+      }
       const row = document.createElement("div");
       const sw = document.createElement("span");
       sw.className = `bd-sw ${style}`;
       sw.style.setProperty("--c", colour);
       row.append(sw, document.createTextNode(label));
-      div.append(row);
+      if (style !== "line") grid = null;
+      (grid || body).append(row);
     }
+    div.append(title, body);
+    show();
   };
   legend.addTo(map);
 

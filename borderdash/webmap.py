@@ -1,7 +1,7 @@
 """The live web map: what never changes with a filter goes to the browser once, as static files;
 a rerun sends only the view (which counties, which border segments, the selection, the legend).
 
-Context layers (neighbours, provinces, China's outline, maritime boundary, border line, display
+Context layers (neighbours, other countries' land, provinces, China's outline, maritime boundary, border line, display
 geometry of every county, and the regiments, platforms and corridors with their tooltip text in
 both languages) are written under ./static/layers with a content hash in the name, served by
 Streamlit's static serving (gzip on the wire) and drawn by borderdash/webmap.js, which labels places
@@ -36,12 +36,14 @@ NATIONAL_BOUNDS = [[3.4, 73.4], [53.6, 135.2]]
 """China with Hainan, the South China Sea islands and the maritime boundary in view."""
 
 STYLES = {
-    "neighbour_fill": "#dcdcdc",
-    "neighbour_edge": "#9e9e9e",
-    "land_fill": "#fbf8f2",
-    "province_edge": "#8d8d8d",
+    "neighbour_fill": style.NEIGHBOUR_FILL,
+    "neighbour_edge": style.NEIGHBOUR_EDGE,
+    "other_land_fill": style.OTHER_LAND,
+    "other_land_edge": style.OTHER_LAND_EDGE,
+    "land_fill": style.CHINA_LAND,
+    "province_edge": style.PROVINCE_EDGE,
     "outline": "#555555",
-    "county_edge": "#5b5b5b",
+    "county_edge": style.COUNTY_EDGE,
     "selected": "#000000",
     "border_county_fill": mapping.BORDER_COUNTY_FILL,
     "other_county_fill": mapping.OTHER_COUNTY_FILL,
@@ -68,6 +70,9 @@ CSS = """<style>
 .bd-legend{background:rgba(255,255,255,.92);padding:5px 8px;font:12px/1.5 "Noto Sans CJK SC",sans-serif;
   max-width:300px;border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3)}
 .bd-legend:empty{display:none}
+.bd-legend-toggle{all:unset;cursor:pointer;font-weight:bold;display:block;width:100%}
+.bd-legend-head{margin-top:4px;color:#444}
+.bd-legend-grid{display:grid;grid-template-columns:auto auto;column-gap:10px}
 .bd-sw{display:inline-block;width:14px;height:10px;margin-right:6px;vertical-align:middle}
 .bd-sw.fill{background:var(--c);border:1px solid #666}.bd-sw.line{border-top:3px solid var(--c);height:0}
 .bd-sw.dash,.bd-sw.dashline{border-top:3px dashed var(--c);height:0}
@@ -182,6 +187,7 @@ def _context_layers() -> dict[str, gpd.GeoDataFrame]:
     line_cols = ["segment_id", "adcode", "province_zh", "iso3", "neighbour_zh", "neighbour_en", "data_unit_en", "disputed", "length_km"]
     out = {
         "neighbours": _label_points(layers.neighbours()[["code", "iso3", "name_zh", "name_en", "geometry"]]),
+        "land": layers.other_land()[["iso3", "geometry"]],
         "provinces": _label_points(layers.provinces()[["adcode", "name_zh", "name_en", "geometry"]]),
         "china": layers.china()[["name_zh", "geometry"]],
         "maritime": layers.maritime()[["name_zh", "geometry"]],
@@ -269,7 +275,14 @@ def live_map(lang: str = "zh", basemap: str = "none", height: int | None = None)
     """The map every page starts from: the same for every filter, so st_folium keeps it mounted."""
     m = mapping.base_map(basemap, location=(30.0, 104.0), zoom_start=4)
     m.get_root().header.add_child(folium.Element(CSS))
-    _Loader({"files": layer_files(), "styles": STYLES, "lang": lang, "attribution": ATTRIBUTION.get(lang, ATTRIBUTION["zh"])}).add_to(m)
+    config = {
+        "files": layer_files(),
+        "styles": STYLES,
+        "lang": lang,
+        "attribution": ATTRIBUTION.get(lang, ATTRIBUTION["zh"]),
+        "legend_title": i18n.t("map.legend", lang),
+    }
+    _Loader(config).add_to(m)
     return m
 
 
@@ -327,7 +340,8 @@ def with_thematic(state: dict, thematic: dict | None) -> dict:
 
 
 def legend_rows(extras, border_line: gpd.GeoDataFrame, lang: str) -> list[tuple[str, str, str]]:
-    """The shared legend entries (style.ENTRIES) for what the live map draws, one row per neighbour in view."""
+    """The shared legend entries (style.ENTRIES) for what the live map draws, then a heading and one short row
+    per neighbour in view (drawn in two columns), then the disputed-unit and maritime lines."""
     keys = ["border_county", "other_county"]
     if "regiments" in extras:
         keys += ["regiment", "uncertain"]
@@ -337,12 +351,13 @@ def legend_rows(extras, border_line: gpd.GeoDataFrame, lang: str) -> list[tuple[
         keys.append("hollow")
     if "corridors" in extras:
         keys += ["route", "segment", "rail"]
-    entries = [style.ENTRIES[k] for k in keys]
-    for r in border_line.drop_duplicates("iso3").sort_values("iso3").itertuples():
-        colour = style.neighbour_colour(r.iso3)
-        entries.append(style.LegendEntry("line", colour, f"与{r.neighbour_zh}的边界", f"Border with {r.neighbour_en}"))
-    entries += [style.ENTRIES["disputed"], style.ENTRIES["maritime"]]
-    return [(e.colour, e.symbol, e.label(lang)) for e in entries]
+    rows = [(e.colour, e.symbol, e.label(lang)) for e in (style.ENTRIES[k] for k in keys)]
+    neighbours = border_line.drop_duplicates("iso3")
+    if len(neighbours):
+        rows.append(("", "header", i18n.t("map.border_by_neighbour", lang)))
+        names = neighbours.neighbour_en if lang == "en" else neighbours.neighbour_zh
+        rows += [(style.neighbour_colour(iso3), "line", name) for name, iso3 in sorted(zip(names, neighbours.iso3, strict=True))]
+    return rows + [(e.colour, e.symbol, e.label(lang)) for e in (style.ENTRIES["disputed"], style.ENTRIES["maritime"])]
 
 
 def corridors_state(flt: Filter, corridors: gpd.GeoDataFrame, platforms: gpd.GeoDataFrame, lang: str) -> dict:
@@ -369,7 +384,8 @@ def overview_state(flt: Filter, extras, lang: str, selected: str | None = None) 
     shown = shown_counties(flt)
     line = flt.apply(layers.border_line())
     state = filter_state(flt, shown, line)
-    state.update(selected=selected, extras=extras_state(flt, extras), legend=legend_rows(extras, line, lang))
+    drawn = extras_state(flt, extras)
+    state.update(selected=selected, extras=drawn, legend=legend_rows({k for k, ids in drawn.items() if ids}, line, lang))
     return state
 
 

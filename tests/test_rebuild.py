@@ -35,6 +35,7 @@ def test_tables_match_the_committed_ones(rebuilt, name):
         "provinces.geojson",
         "china.geojson",
         "neighbours.geojson",
+        "other_land.geojson",
         "maritime.geojson",
     ],
 )

@@ -42,8 +42,10 @@ def test_a_province_view_names_only_its_counties_and_border_and_frames_them(file
     assert state["detail"] == ["yunnan"]
     (south, west), (north, east) = state["fit"]
     assert 20 < south < 22 and 29 < north < 30 and 97 < west < 98.5 and 106 < east < 107
-    labels = " ".join(label for _, _, label in state["legend"])
-    assert all(f"与{name}的边界" in labels for name in ("缅甸", "老挝", "越南")) and "俄罗斯" not in labels
+    neighbours = [label for _, symbol, label in state["legend"] if symbol == "line"]
+    assert {"缅甸", "老挝", "越南"} <= set(neighbours) and "俄罗斯" not in neighbours
+    assert ("", "header", "陆地边界（按邻国）") in state["legend"]
+    assert not any("团场" in label for _, _, label in state["legend"])  # switched on, but none in Yunnan
 
 
 def test_the_national_view_keeps_hainan_and_the_south_china_sea_in_frame(files):
