@@ -3,7 +3,8 @@
 `python benchmarks/bench_app.py [--quick]` starts `streamlit run app.py` and the naive baseline
 (benchmarks/naive_app.py: full-detail border counties through st_folium) on free ports, then
 measures in Debian's Chromium: first map paint after a cold start (without, then with the start-up
-warm-up scripts/run.sh does), a second visitor's paint, province filter ->
+warm-up scripts/run.sh does), a second visitor's paint (and, for scale, the same for a bare
+Streamlit page holding one st_folium map: benchmarks/floor_app.py), province filter ->
 map updated, place -> place, bytes over the websocket per interaction; and, in-process with
 Streamlit's AppTest, the server-side rerun time when the view did not change.
 A map counts as painted when the Leaflet map's drawn features stop changing (STABLE_S quiet).
@@ -29,6 +30,8 @@ APPS = {
     "borderdash": {"script": "app.py", "overview": "/", "place": "/place?place=450681"},
     "naive": {"script": "benchmarks/naive_app.py", "overview": "/", "place": "/?view=place"},
 }
+FLOOR = "benchmarks/floor_app.py"
+"""A bare Streamlit page with one st_folium map: what the framework costs before any map content."""
 BUDGETS = {"cold_paint_s": 3.0, "warm_paint_s": 1.5, "filter_s": 1.0, "place_s": 1.0, "filter_ws_kb": 200, "rerun_ms": 300}
 
 MAP_SIGNATURE = """() => {
@@ -187,6 +190,22 @@ def measure_browser(browser, url: str, app: dict, repeat: int) -> dict:
     return out
 
 
+def measure_floor(browser, repeat: int) -> float:
+    """Median second-visitor paint of the bare Streamlit + st_folium page (after one first visit)."""
+    proc, url = start(FLOOR)
+    try:
+        visit(browser, url + "/")[3].close()
+        times = []
+        for _ in range(max(2, repeat)):
+            t, _, _, v = visit(browser, url + "/")
+            times.append(t)
+            v.close()
+        return statistics.median(times)
+    finally:
+        proc.terminate()
+        proc.wait(20)
+
+
 def measure_rerun(script: str, query: dict, repeat: int) -> float:
     """Median server-side script run (ms) when nothing changed, in-process with AppTest."""
     from streamlit.testing.v1 import AppTest
@@ -247,6 +266,7 @@ def main(argv=None) -> int:
                 proc.wait(20)
             query = {"province": "云南"} if name == "borderdash" else {}
             results[name]["rerun_ms"] = measure_rerun(app["script"], query, max(2, repeat))
+        floor = measure_floor(browser, repeat)
         browser.close()
     load_after = os.getloadavg()
     rows = [
@@ -270,6 +290,11 @@ def main(argv=None) -> int:
             ratio = f"{vals[1] / vals[0]:.1f}x"
         budget = BUDGETS.get(key, "")
         print(f"{label:<44}" + "".join(f"{v:>12.2f}" for v in vals) + f"{ratio:>12}{budget!s:>9}")
+    ours = results.get("borderdash", {}).get("warm_paint_s")
+    print(f"{'floor: bare Streamlit + st_folium page, second visitor (s)':<44}{floor:>12.2f}")
+    if ours:
+        print(f"  second-visitor paint above the floor: {ours - floor:.2f} s (ours {ours:.2f} s = {ours / floor:.1f}x the floor); "
+              f"the {BUDGETS['warm_paint_s']} s budget leaves {BUDGETS['warm_paint_s'] - floor:.2f} s over the floor for the map")
     print(f"load average (1/5/15 min): before {load_before[0]:.1f}/{load_before[1]:.1f}/{load_before[2]:.1f}, "
           f"after {load_after[0]:.1f}/{load_after[1]:.1f}/{load_after[2]:.1f}; {os.cpu_count()} cores")
     return 0
