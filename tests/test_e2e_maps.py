@@ -52,15 +52,15 @@ def test_national_view_shows_province_names_hainan_and_the_south_china_sea(serve
 
 
 def test_legend_names_the_layers_and_each_neighbours_border(server, page):  # noqa: F811
-    page.goto(f"{server}/?province=广西", wait_until="domcontentloaded")
+    page.goto(f"{server}/?province=新疆", wait_until="domcontentloaded")
     legend = _painted(page).locator(".bd-legend").inner_text()
-    assert "陆地边境县" in legend and "陆地边界（按邻国）" in legend and "越南" in legend and "争议地区边界段" in legend
+    assert "陆地边境县" in legend and "陆地边界（按邻国）" in legend and "哈萨克斯坦" in legend and "争议地区边界段" in legend
     assert "Border" not in legend
-    assert "空心" in legend  # regiments are on by default: county-level locations are drawn hollow
+    assert "兵团边境团场" in legend and "空心" in legend  # regiments are on by default; county-level locations drawn hollow
     page.goto(f"{server}/?province=广西&lang=en", wait_until="domcontentloaded")
     english = _painted(page).locator(".bd-legend").inner_text()
     assert "Land border county" in english and "Land border, by neighbour" in english and "Vietnam" in english
-    assert "边" not in english
+    assert "边" not in english and "regiment" not in english  # switched on, but there are none in Guangxi
 
 
 def test_border_km_metric_follows_the_province_filter(server, page):  # noqa: F811
