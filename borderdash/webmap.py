@@ -112,7 +112,7 @@ def _extras_layers() -> dict[str, gpd.GeoDataFrame]:
     county_en = layers.counties().set_index("adcode").name_en
     reg = layers.regiments()
     uncertain = reg.membership_confidence == "low"
-    note_zh, note_en = mapping.UNCERTAIN_MEMBER_NOTE.split(" ", 1)
+    note_zh, note_en = "是否属58个边境团场存疑", "Membership of the 58 border regiments uncertain"
     regiments = gpd.GeoDataFrame(
         {
             "id": reg.id,
@@ -122,7 +122,7 @@ def _extras_layers() -> dict[str, gpd.GeoDataFrame]:
             "detail_en": reg.division_en.fillna(reg.division_zh) + " · " + reg.host_adcode.map(county_en).fillna(reg.host_county_zh),
             **_precision("location_precision", reg.location_precision),
             "note_zh": np.where(uncertain, note_zh, ""),
-            "note_en": np.where(uncertain, note_en.capitalize(), ""),
+            "note_en": np.where(uncertain, note_en, ""),
             "exact": reg.location_precision.map(style.is_exact),
             "uncertain": uncertain,
         },
@@ -130,13 +130,14 @@ def _extras_layers() -> dict[str, gpd.GeoDataFrame]:
         crs=reg.crs,
     )
     plat = as_points(platforms())
+    province_en = dict(zip(layers.provinces().name_zh, layers.provinces().name_en, strict=True)) | PROVINCES_EN
     platform_points = gpd.GeoDataFrame(
         {
             "id": plat.id,
             "name_zh": plat.name_zh,
             "name_en": plat.name_en,
             "detail_zh": plat.kind.map(lambda k: i18n.code(k, "zh")) + " · " + plat.province_zh,
-            "detail_en": plat.kind.map(lambda k: i18n.code(k, "en")) + " · " + plat.province_zh.map(PROVINCES_EN).fillna(plat.province_zh),
+            "detail_en": plat.kind.map(lambda k: i18n.code(k, "en")) + " · " + plat.province_zh.map(province_en).fillna(plat.province_zh),
             **_precision("location_precision", plat.location_precision),
             "exact": plat.location_precision.map(style.is_exact),
         },

@@ -1,6 +1,7 @@
 """The live map: context written once as static files, a view that carries only what the filter changed."""
 
 import json
+import re
 
 import folium
 import pytest
@@ -84,6 +85,8 @@ def test_regiments_platforms_and_corridors_are_static_files_with_tooltips_in_bot
     assert tuoyun["exact"] is False and "乌恰县" in tuoyun["detail_zh"]
     uncertain = [p for p in regiments.values() if p["uncertain"]]
     assert uncertain and all(p["note_zh"] and p["note_en"] for p in uncertain)
+    platforms = [f["properties"] for f in _layer(files, "platforms")]
+    assert not [p["detail_en"] for p in platforms if re.search("[\u4e00-\u9fff]", p["detail_en"])]  # no 江西省 in English
     corridors = {f["properties"]["id"]: f["properties"] for f in _layer(files, "corridors")}
     assert corridors["g219"]["dash"] == "8 6" and corridors["g219"]["precision_en"] == "Geometry: Schematic"
     assert {"label_lat", "label_lon", "stroke", "width"} <= set(corridors["g219"])
