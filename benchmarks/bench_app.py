@@ -293,10 +293,14 @@ def main(argv=None) -> int:
     ours = results.get("borderdash", {}).get("warm_paint_s")
     print(f"{'floor: bare Streamlit + st_folium page, second visitor (s)':<44}{floor:>12.2f}")
     if ours:
-        print(f"  second-visitor paint above the floor: {ours - floor:.2f} s (ours {ours:.2f} s = {ours / floor:.1f}x the floor); "
-              f"the {BUDGETS['warm_paint_s']} s budget leaves {BUDGETS['warm_paint_s'] - floor:.2f} s over the floor for the map")
-    print(f"load average (1/5/15 min): before {load_before[0]:.1f}/{load_before[1]:.1f}/{load_before[2]:.1f}, "
-          f"after {load_after[0]:.1f}/{load_after[1]:.1f}/{load_after[2]:.1f}; {os.cpu_count()} cores")
+        print(
+            f"  second-visitor paint above the floor: {ours - floor:.2f} s (ours {ours:.2f} s = {ours / floor:.1f}x the floor); "
+            f"the {BUDGETS['warm_paint_s']} s budget leaves {BUDGETS['warm_paint_s'] - floor:.2f} s over the floor for the map"
+        )
+    print(
+        f"load average (1/5/15 min): before {load_before[0]:.1f}/{load_before[1]:.1f}/{load_before[2]:.1f}, "
+        f"after {load_after[0]:.1f}/{load_after[1]:.1f}/{load_after[2]:.1f}; {os.cpu_count()} cores"
+    )
     return 0
 
 

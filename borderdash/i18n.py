@@ -90,6 +90,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "overview.regiments": ("兵团边境团场", "XPCC border regiments"),
     "overview.platforms": ("开发开放平台", "Opening-up platforms"),
     "map.legend": ("图例", "Legend"),
+    "map.membership_uncertain": ("是否属58个边境团场存疑", "Membership of the 58 border regiments uncertain"),
     "map.border_by_neighbour": ("陆地边界（按邻国）", "Land border, by neighbour"),
     "overview.corridors": ("规划通道（示意）", "Planned corridors (schematic)"),
     "overview.basemap": ("底图", "Basemap"),

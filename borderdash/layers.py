@@ -123,6 +123,19 @@ def _prefecture_names() -> dict[str, str]:
     return dict(zip(reg.adcode.astype(str), reg.name_en.fillna(""), strict=True))
 
 
+def province_name(name_zh: str, lang: str) -> str:
+    """A province's name in a language, from its short (广西) or full (江西省) Chinese name."""
+    if lang != "en":
+        return name_zh
+    return _province_names_en().get(name_zh) or name_zh
+
+
+@cache
+def _province_names_en() -> dict[str, str]:
+    full = provinces()
+    return dict(zip(full.name_zh, full.name_en, strict=True)) | PROVINCES_EN
+
+
 def border_line() -> gpd.GeoDataFrame:
     """China's land border in segments by county and neighbour (disputed units kept apart and labelled),
     so a province, county or neighbour filter keeps exactly its own part of the line."""

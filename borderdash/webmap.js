@@ -102,7 +102,7 @@ function borderdashMap(map, config) {
     const colour = kind === "regiments" ? S.regiment : S.platform;
     extras[kind] = L.geoJSON(null, {
       renderer: areas,
-      pointToLayer: (f, ll) => L.circleMarker(ll, { renderer: areas, ...markerStyle(colour, f.properties) }),
+      pointToLayer: (f, ll) => L.circleMarker(ll, { renderer: areas }),
       style: (f) =>
         kind === "corridors"
           ? { color: f.properties.stroke, weight: f.properties.width, dashArray: f.properties.dash, opacity: 0.9 }

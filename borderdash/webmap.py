@@ -112,7 +112,7 @@ def _extras_layers() -> dict[str, gpd.GeoDataFrame]:
     county_en = layers.counties().set_index("adcode").name_en
     reg = layers.regiments()
     uncertain = reg.membership_confidence == "low"
-    note_zh, note_en = "是否属58个边境团场存疑", "Membership of the 58 border regiments uncertain"
+    note_zh, note_en = (i18n.t("map.membership_uncertain", lang) for lang in ("zh", "en"))
     regiments = gpd.GeoDataFrame(
         {
             "id": reg.id,
@@ -130,14 +130,14 @@ def _extras_layers() -> dict[str, gpd.GeoDataFrame]:
         crs=reg.crs,
     )
     plat = as_points(platforms())
-    province_en = dict(zip(layers.provinces().name_zh, layers.provinces().name_en, strict=True)) | PROVINCES_EN
+    province_en = plat.province_zh.map(lambda p: layers.province_name(p, "en"))
     platform_points = gpd.GeoDataFrame(
         {
             "id": plat.id,
             "name_zh": plat.name_zh,
             "name_en": plat.name_en,
             "detail_zh": plat.kind.map(lambda k: i18n.code(k, "zh")) + " · " + plat.province_zh,
-            "detail_en": plat.kind.map(lambda k: i18n.code(k, "en")) + " · " + plat.province_zh.map(province_en).fillna(plat.province_zh),
+            "detail_en": plat.kind.map(lambda k: i18n.code(k, "en")) + " · " + province_en,
             **_precision("location_precision", plat.location_precision),
             "exact": plat.location_precision.map(style.is_exact),
         },

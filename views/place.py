@@ -5,7 +5,6 @@ from streamlit_folium import st_folium
 
 from borderdash import export, i18n, layers, projects, safe, ui, ui_indicators, view, webmap
 from borderdash.policy import join
-from borderdash.schema import PROVINCES_EN
 
 lang = ui.language()
 st.title(ui.tr("place.title"))
@@ -40,7 +39,7 @@ elif place.layer == "counties":
     cols[2].metric(ui.tr("place.share3"), f"{c.share_within_3km:.1%}", help=ui.tr("place.share_help"))
     cols[3].metric(ui.tr("place.share20"), f"{c.share_within_20km:.1%}", help=ui.tr("place.share_help"))
     cols[4].metric(ui.tr("place.to_border"), f"{c.dist_to_border_km:,.1f}", help=ui.tr("place.to_border_help"))
-    province = PROVINCES_EN.get(c.province_zh, c.province_zh) if lang == "en" else c.province_zh
+    province = layers.province_name(c.province_zh, lang)
     prefecture = layers.prefecture_name(c.prefecture_adcode, c.prefecture_zh, lang)
     st.write(
         f"**{ui.tr('place.province')}** {ui.text(province)} · **{ui.tr('place.prefecture')}** {ui.text(prefecture)} · "
