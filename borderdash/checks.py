@@ -189,8 +189,10 @@ def _check_ports(r: Report) -> None:
     land = ports[ports["mode"].isin(LAND_MODES)]
     national = figures[figures.province_zh == "全国"]
     if len(national):
-        r.say(f"  road + rail ports in the register: {len(land)} against the customs' 'more than {int(national['count'].iloc[0])}'; "
-              f"river ports (water ports in that count): {int((ports['mode'] == 'river').sum())}")
+        r.say(
+            f"  road + rail ports in the register: {len(land)} against the customs' 'more than {int(national['count'].iloc[0])}'; "
+            f"river ports (water ports in that count): {int((ports['mode'] == 'river').sum())}"
+        )
     r.require(set(ports.id) >= {"port-arihashate-road"}, "ports: 阿日哈沙特 (新巴尔虎右旗) is registered")
     r.require(ports.neighbour.ne("").all(), "ports: every port names its neighbour")
 
