@@ -15,8 +15,9 @@ QUALIFIERS_ZH = {
 }
 QUALIFIERS_EN = {
     "conditional": (
-        r"\bwhere (certain )?conditions (permit|allow|are satisfied)|\bwith (the )?conditions\b|\bconditional (new )?(districts|zones|areas)\b"
-        r"|\bwhere (feasible|suitable|possible|appropriate)\b|\bsuitable (areas|border areas|new districts|districts|localities|places)\b"
+        r"\bwhere (certain )?conditions (permit|allow|are satisfied)|\bwith (the )?conditions\b"
+        r"|\bconditional (new )?(districts|zones|areas)\b|\bwhere (feasible|suitable|possible|appropriate)\b"
+        r"|\bsuitable (areas|border areas|new districts|districts|localities|places)\b"
         r"|\b(areas|districts) able to\b|\bconditions (permit|allow)\b"
     ),
     "pilot": r"\bpilot(s|ed|ing)?\b(?!\s+(zones?|polic(y|ies)|areas?|free trade))",
