@@ -49,6 +49,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload.col.mappable": ("可制图", "Mapped"),
     "upload.value": ("值", "Value"),
     "upload.remove": ("移除上传数据", "Remove uploaded data"),
+    "upload.open": ("上传表格…", "Upload a table…"),
+    "upload.replace": ("换一个表格…", "Upload another table…"),
+    "upload.loaded": ("已载入：{name}", "Loaded: {name}"),
+    "upload.file": ("CSV 或 Excel（.xlsx）文件", "CSV or Excel (.xlsx) file"),
     "upload.report": ("匹配报告：{matched} / {rows} 行已匹配", "Match report: {matched} / {rows} rows matched"),
     "upload.matched": ("已匹配", "Matched"),
     "upload.unmatched": ("未匹配", "Unmatched"),
@@ -106,6 +110,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "overview.open": ("打开", "Open"),
     "metric.area_help": ("所示县级单位面积之和（椭球面测量）。", "Sum of the shown counties' areas, measured on the ellipsoid."),
     "overview.table": ("所示县级单位", "Counties shown"),
+    "overview.show_table": ("县表与导出（{count} 个县级单位）", "Table and exports ({count} county-level units)"),
+    "overview.figures": (
+        "县级单位 **{counties}** 个，其中陆地边境县 **{border}** 个 · 边境线 **{km}** 公里 · 面积 **{area}** 平方公里",
+        "**{counties}** county-level units, **{border}** of them land border counties · border line **{km}** km · area **{area}** km²",
+    ),
     "overview.to_briefing": ("制作本视图的简报地图", "Make a briefing map of this view"),
     "precision.note": (
         "空心圆点仅知所在县，位置为县内代表点，不是实际地点；虚线圈：是否属58个边境团场存疑；通道线为示意线。",

@@ -144,9 +144,13 @@ def _page() -> str:
 
 
 def to_url(param: str, key: str, text: str) -> None:
-    """Write a keyed widget's value to the URL (so the view can be shared) and remember it as the URL's own."""
+    """Write a keyed widget's value to the URL (so the view can be shared; an empty value leaves it out) and remember it
+    as the URL's own."""
     seen(key, st.session_state[key])
-    if st.query_params.get(param) != text:
+    if not text:
+        if param in st.query_params:
+            del st.query_params[param]
+    elif st.query_params.get(param) != text:
         st.query_params[param] = text
 
 

@@ -232,7 +232,8 @@ def test_upload_to_choropleth_legend_profile_and_csv(server, page, tmp_path):
     table.write_bytes("县名,省份,人均收入\n东兴市,广西,45000\n凭祥,广西,38000\n北京,,1\n".encode("gbk"))
     page.goto(f"{server}/?province=广西", wait_until="domcontentloaded")
     _map_frame(page)
-    page.locator("section[data-testid='stSidebar'] input[type='file']").set_input_files(str(table))
+    page.get_by_role("button", name="上传表格…").click()
+    page.locator("[data-testid='stDialog'] input[type='file']").set_input_files(str(table))
     page.get_by_text("匹配报告：2 / 3").wait_for(timeout=60_000)
     picker = page.get_by_role("combobox", name="指标")
     picker.click()
@@ -251,6 +252,7 @@ def test_upload_to_choropleth_legend_profile_and_csv(server, page, tmp_path):
     page.get_by_text("您的数据").wait_for(timeout=60_000)
     page.get_by_role("link", name="总览地图").click()
     _map_frame(page).locator(".bd-legend").get_by_text("人均收入").first.wait_for(timeout=60_000)
+    page.get_by_text("县表与导出").click()  # the table and its exports are one click away
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name="CSV", exact=True).click()
     csv_text = Path(download.value.path()).read_text(encoding="utf-8-sig")

@@ -60,6 +60,7 @@ def test_uploaded_column_is_offered_mapped_and_shown_in_the_table_and_report():
     picker.set_value("人均收入").run()
     assert not at.exception
     assert map_state(at)["legend"][0][2].startswith("人均收入")
+    at.toggle(key="overview_table").set_value(True).run()
     assert "人均收入" in at.dataframe[-1].value.columns
     assert any("匹配报告" in e.label for e in at.expander)
 

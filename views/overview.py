@@ -1,4 +1,8 @@
-"""Overview map: the border counties with filters, context layers, and exports of what is shown."""
+"""Overview map: the border counties with filters, context layers, and exports of what is shown.
+
+The map comes first; the county table and its exports are one click away (a toggle kept in the URL),
+so a first visit loads and paints the map before anything else.
+"""
 
 import streamlit as st
 
@@ -20,23 +24,27 @@ with st.sidebar:
         format_func=({b: b for b in webmap.ONLINE_BASEMAPS} | {"none": ui.tr("overview.basemap_none")}).get,
         help=ui.tr("overview.basemap_help"),
     )
-notices = st.container()  # match report and legend: always present, so the map below keeps its place
-ui_indicators.upload_panel(notices)
+notices = st.container()  # the match report: always present, so the map below keeps its place
 thematic = ui_indicators.thematic_sidebar()
+ui_indicators.upload_panel(notices)
 
 query = tuple(sorted(flt.to_query().items()))
 shown = ui.shown_counties(query)
 border = flt.apply(ui.layer("border-line"))
-c1, c2, c3, c4 = st.columns(4)
-c1.metric(ui.tr("metric.counties_shown"), len(shown))
-c2.metric(ui.tr("metric.border_counties"), int(shown.is_border_county.sum()))
-c3.metric(ui.tr("metric.border_km"), f"{border.length_km.sum():,.0f}", help=ui.tr("place.border_help"))
-c4.metric(ui.tr("metric.area_km2"), f"{shown.area_km2.sum():,.0f}", help=ui.tr("metric.area_help"))
+st.markdown(
+    ui.tr(
+        "overview.figures",
+        counties=len(shown),
+        border=int(shown.is_border_county.sum()),
+        km=f"{border.length_km.sum():,.0f}",
+        area=f"{shown.area_km2.sum():,.0f}",
+    ),
+    help=ui.tr("metric.area_help"),
+)
 
 map_key = f"overview-map-{basemap}-{lang}"
 shown_adcodes = set(shown.adcode)
 selected = ui.clicked(st.session_state.get(map_key), shown_adcodes)
-
 selection = view.Selection(flt, frozenset(k for k, on in extras.items() if on), thematic=thematic)
 uploaded = ui_indicators.uploaded_for(thematic)
 out = ui.live_map(
@@ -57,8 +65,13 @@ if adcode:
     st.info(ui.tr("overview.clicked", name=ui.text(name), count=len(join.measures_by_county().get(adcode, ()))))
     st.page_link("views/place.py", label=ui.tr("overview.open_profile"), query_params={"place": adcode})
 
+ui.follow("overview_table", st.query_params.get("table") == "1")
+if not st.toggle(ui.tr("overview.show_table", count=len(shown)), key="overview_table"):
+    ui.to_url("table", "overview_table", "")
+    st.stop()
+ui.to_url("table", "overview_table", "1")
+
 ordered, uploaded_columns = ui_indicators.with_uploaded_columns(ui.overview_table(query))
-st.subheader(ui.tr("overview.table"))
 columns = ["name", "province_zh", "is_border_county", "neighbours", "border_length_km", "area_km2", "share_within_3km"]
 columns += ["measure_count", "corridors", "platforms", "adcode", *uploaded_columns]
 people = ui.table(ordered, columns)
