@@ -30,6 +30,11 @@ ID_COLUMNS = {
     "border_county_counts": "province_zh",
 }
 ADCODE_COLUMNS = ("adcode", "host_adcode", "seat_adcode", "host_adcodes")
+# Columns that take one of a few words, per register.
+CHOICES = {
+    ("corridor_points", "basis"): ("named", "inferred"),
+    ("corridor_sections", "extent"): ("province", "part"),
+}
 
 
 @dataclass(frozen=True)
@@ -108,6 +113,9 @@ def register_problems(name: str, folder: Path = REGISTERS, adcodes: set[str] | N
             bounds = LON_RANGE if col == "lon" else LAT_RANGE if col == "lat" else None
             if bounds and not bounds[0] <= number <= bounds[1]:
                 problems.append(Problem(path.name, line, col, f"{number} is outside China ({bounds[0]}–{bounds[1]})"))
+        for (reg, col), allowed in CHOICES.items():
+            if reg == name and col in rec and rec[col].strip() not in allowed:
+                problems.append(Problem(path.name, line, col, f"{rec[col][:20]!r} is not one of {', '.join(allowed)}"))
         if id_col and id_col in rec:
             key = rec[id_col].strip()
             if key in seen:
