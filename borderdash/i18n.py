@@ -175,9 +175,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "policy.quantities": ("数量", "Quantities"),
     "policy.scope_note": ("适用范围说明：{value}", "Scope note: {value}"),
     "policy.where": ("适用地点 · {count}", "Where this applies · {count}"),
+    "policy.period": ("有效期：{value}", "Period of effect: {value}"),
+    "measures.in_force_only": ("只看有效期未届满的文件的措施", "Only measures of documents whose period has not ended"),
     # corridors
     "corridors.title": ("通道与平台", "Corridors & platforms"),
     "corridors.kind": ("平台类型", "Platform kind"),
+    "corridors.shown": ("地图上的通道", "Corridors on the map"),
     "corridors.corridors": ("通道 · {count}", "Corridors · {count}"),
     "corridors.platforms": ("平台 · {count}", "Platforms · {count}"),
     "corridors.along": ("沿线县", "Counties along a corridor"),
@@ -278,6 +281,11 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "via": ("经由", "Through"),
     "reason": ("适用依据", "Why it applies"),
     "approved": ("批准", "Approved"),
+    "period": ("有效期", "Period of effect"),
+    "in_force": ("有效期内", "In its period"),
+    "mode": ("方式", "Mode"),
+    "neighbour": ("邻国", "Neighbour"),
+    "counterpart_zh": ("对应口岸", "Counterpart port"),
     "confidence": ("可信度", "Confidence"),
     "rank": ("排名", "Rank"),
     "number": ("文号", "Number"),
@@ -323,6 +331,15 @@ CODES: dict[str, tuple[str, str]] = {
     "named": ("有出处控制点", "Cited control point"),
     "inferred": ("推定（无出处）", "Inferred (no source)"),
     "crossed": ("示意线经过", "Crossed by the schematic line"),
+    "river": ("界河水运", "Border river"),
+    "inland_river": ("内河水运（非边境）", "Inland river (not on the border)"),
+    "open": ("开放", "Open"),
+    "approved_not_open": ("已批准，未开通", "Approved, not open"),
+    "seasonal": ("季节性开放", "Seasonal"),
+    "suspended": ("暂停", "Suspended"),
+    "closed": ("关闭", "Closed"),
+    "approved": ("已批准", "Approved"),
+    "operating": ("运行中", "Operating"),
 }
 
 
@@ -356,8 +373,8 @@ def pick(row_or_df, stem: str, lang: str):
     return en if isinstance(en, str) and en.strip() else zh
 
 
-CODE_COLUMNS = ("layer", "kind", "part", "location_precision", "geometry_precision", "confidence", "basis")
-BILINGUAL_STEMS = ("name", "title", "rule", "reason", "status", "summary")
+CODE_COLUMNS = ("layer", "kind", "part", "location_precision", "geometry_precision", "confidence", "mode", "status", "basis")
+BILINGUAL_STEMS = ("name", "title", "rule", "reason", "status", "summary", "period")
 
 
 def for_people(df: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:

@@ -27,6 +27,9 @@ MEASURE_COLUMNS = [
     "via",
     "reason_zh",
     "reason_en",
+    "period_zh",
+    "period_en",
+    "in_force",
 ]
 PLATFORM_KINDS = {
     "pilot_zone": ("重点开发开放试验区", "key pilot zone"),
@@ -176,8 +179,9 @@ def _hosted(place: pd.Series) -> list[tuple[str, str, str, str]]:
     return out
 
 
-def measures_for(place_id: str) -> pd.DataFrame:
-    """Measures that apply to a place, each with the rule that matched and, if indirect, the place it came through."""
+def measures_for(place_id: str, in_force_only: bool = False, today=None) -> pd.DataFrame:
+    """Measures that apply to a place, each with the rule that matched, the place it came through if indirect, and its
+    document's period of effect; `in_force_only` leaves out measures of documents whose period has ended."""
     place = resolve(place_id)
     table = long_table()
     direct = table[(table.layer == place.layer) & (table.place_id == place.place_id)]
@@ -196,6 +200,9 @@ def measures_for(place_id: str) -> pd.DataFrame:
     hits["reason_en"] = [_reason(r, d, v, "; ", "via ") for r, d, v in zip(hits.rule_en, hits.detail_en, hits.via_en, strict=True)]
     joined = {"direct": "any", "rule": _join, "rule_zh": _join, "rule_en": _join, "via": _join, "reason_zh": _join, "reason_en": _join}
     out = hits.groupby("measure_id", sort=False).agg({c: "first" for c in MEASURE_COLUMNS[1:6]} | joined).reset_index()
+    out = kb.with_periods(out, today)
+    if in_force_only:
+        out = out[out.in_force].reset_index(drop=True)
     return out[MEASURE_COLUMNS]
 
 
@@ -265,14 +272,15 @@ def notes_for(place_id: str, lang: str = "en") -> list[str]:
     return notes
 
 
-def places_for(measure_id: str) -> pd.DataFrame:
-    """Places a measure applies to, each with the rule that matched."""
-    kb.measure(measure_id)
+def places_for(measure_id: str, today=None) -> pd.DataFrame:
+    """Places a measure applies to, each with the rule that matched and the measure's document's period of effect."""
+    document = kb.measure(measure_id)["document"]
     table = long_table()
     hits = table[table.measure_id == measure_id]
     out = hits[scope.PLACE_COLUMNS + ["rule", "detail_zh", "detail_en"]].copy()
     out["rule_zh"] = out.rule.map(lambda r: scope.label(r, "zh"))
     out["rule_en"] = out.rule.map(lambda r: scope.label(r, "en"))
+    out = kb.with_periods(out.assign(document=document), today).drop(columns="document")
     return out.sort_values(["layer", "province_zh", "place_id"]).reset_index(drop=True)
 
 
@@ -290,10 +298,13 @@ def _with_measures(hits: pd.DataFrame) -> pd.DataFrame:
     return out.drop_duplicates(["measure_id", "rule", "via"])
 
 
-def place_measure_table(wide: bool = False) -> pd.DataFrame:
-    """Long: one row per (place, measure, rule). Wide: one row per place, one column per measure (rules that matched)."""
+def place_measure_table(wide: bool = False, today=None) -> pd.DataFrame:
+    """Long: one row per (place, measure, rule) with the measure's period of effect. Wide: one row per place, one column
+    per measure (rules that matched)."""
     long = long_table()[scope.PLACE_COLUMNS + ["measure_id", "rule"]]
     if not wide:
+        documents = {m["id"]: m["document"] for m in kb.measures()}
+        long = kb.with_periods(long.assign(document=long.measure_id.map(documents)), today).drop(columns="document")
         return long.sort_values(["layer", "place_id", "measure_id"]).reset_index(drop=True)
     grouped = long.groupby(["layer", "place_id", "measure_id"]).rule.agg(lambda s: ";".join(sorted(set(s)))).reset_index()
     wide_df = grouped.pivot(index=["layer", "place_id"], columns="measure_id", values="rule").fillna("")
