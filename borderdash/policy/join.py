@@ -183,6 +183,16 @@ def measures_for(place_id: str, in_force_only: bool = False, today=None) -> pd.D
     """Measures that apply to a place, each with the rule that matched, the place it came through if indirect, and its
     document's period of effect; `in_force_only` leaves out measures of documents whose period has ended."""
     place = resolve(place_id)
+    out = kb.with_periods(_matched(place.layer, place.place_id, place.province_zh), today)
+    if in_force_only:
+        out = out[out.in_force].reset_index(drop=True)
+    return out[MEASURE_COLUMNS]
+
+
+@lru_cache(maxsize=4096)
+def _matched(layer: str, place_id: str, province_zh: str) -> pd.DataFrame:
+    """The measures reaching one place with their reasons, computed once per place (the join's data do not change)."""
+    place = pd.Series({"layer": layer, "place_id": place_id, "province_zh": province_zh})
     table = long_table()
     direct = table[(table.layer == place.layer) & (table.place_id == place.place_id)]
     parts = [direct.assign(via="", via_zh="", via_en="")]
@@ -192,18 +202,14 @@ def measures_for(place_id: str, in_force_only: bool = False, today=None) -> pd.D
             parts.append(hit.assign(via=f"{layer}:{pid}", via_zh=via_zh, via_en=via_en))
     hits = pd.concat(parts, ignore_index=True)
     if hits.empty:
-        return pd.DataFrame(columns=MEASURE_COLUMNS)
+        return pd.DataFrame(columns=[c for c in MEASURE_COLUMNS if c not in kb.PERIOD_COLUMNS])
     hits = _with_measures(hits)
     hits = hits[hits.document.map(lambda d: in_reach(d, place.province_zh)).astype(bool)]
     hits["direct"] = hits.via == ""
     hits["reason_zh"] = [_reason(r, d, v, "；", "经") for r, d, v in zip(hits.rule_zh, hits.detail_zh, hits.via_zh, strict=True)]
     hits["reason_en"] = [_reason(r, d, v, "; ", "via ") for r, d, v in zip(hits.rule_en, hits.detail_en, hits.via_en, strict=True)]
     joined = {"direct": "any", "rule": _join, "rule_zh": _join, "rule_en": _join, "via": _join, "reason_zh": _join, "reason_en": _join}
-    out = hits.groupby("measure_id", sort=False).agg({c: "first" for c in MEASURE_COLUMNS[1:6]} | joined).reset_index()
-    out = kb.with_periods(out, today)
-    if in_force_only:
-        out = out[out.in_force].reset_index(drop=True)
-    return out[MEASURE_COLUMNS]
+    return hits.groupby("measure_id", sort=False).agg({c: "first" for c in MEASURE_COLUMNS[1:6]} | joined).reset_index()
 
 
 def _reason(rule: str, detail: str, via: str, sep: str, through: str) -> str:

@@ -104,6 +104,9 @@ def periods(today=None) -> dict[str, period.Period]:
     return period.by_document(documents(), today)
 
 
+PERIOD_COLUMNS = ("period_zh", "period_en", "in_force")
+
+
 def with_periods(df: pd.DataFrame, today=None, column: str = "document") -> pd.DataFrame:
     """The rows with their document's period (`period_zh`, `period_en`, `in_force`) beside them."""
     by_doc = periods(today)
