@@ -10,6 +10,7 @@ import pandas as pd
 from . import layers, registers
 from .schema import PORT_MODES, PORT_STATUSES, REGISTER_COLUMNS, REGISTER_IDS, province_zh
 from .source_kinds import KINDS, source_kind
+from .validate import CHOICES
 
 # Figures the 2017 plan states (seed 004, 一、规划背景).
 PLAN_NEIGHBOURS = 14
@@ -257,3 +258,57 @@ def _check_projects(r: Report) -> None:
     for _, c in corridors.iterrows():
         pub = f" (published {c.published_length_km:,.0f} km)" if pd.notna(c.published_length_km) else ""
         r.say(f"  {c.id}: {c.name_zh} {c.kind} {c.status_zh} {c.length_km:,.0f} km schematic{pub}")
+    _check_corridor_points(r, corridors)
+    _check_corridor_sections(r, corridors)
+
+
+def _check_corridor_points(r: Report, corridors: pd.DataFrame) -> None:
+    """Control points by basis, the counties each route is sourced to pass against those it crosses, prefecture-level points."""
+    points = registers.read("corridor_points")
+    r.require(points.basis.isin(CHOICES["corridor_points"]["basis"]).all(), "corridor points: every basis is named or inferred")
+    r.say("  control points by basis: " + ", ".join(f"{k}: {v}" for k, v in points.basis.value_counts().items()))
+    for _, c in corridors[corridors.part == "route"].iterrows():
+        crossed = [a for a in c.counties.split(";") if a]
+        named = [a for a in c.control_counties.split(";") if a]
+        inferred = [a for a in c.inferred_counties.split(";") if a]
+        r.say(
+            f"  {c.id}: {len(crossed)} county units crossed by the line, {len(named)} sourced to pass (reach 沿线 measures), "
+            f"{len(inferred)} inferred shaping points, {len(set(crossed) - set(named))} crossed without a source"
+        )
+    prefecture_level = points[points.adcode.astype(str).str.endswith("00")]
+    unexplained = prefecture_level[prefecture_level.notes.str.strip() == ""]
+    r.say(f"  corridor points at prefecture level (no county cited): {len(prefecture_level)}")
+    r.require(
+        unexplained.empty,
+        "corridor points at prefecture level each say why in a note"
+        + (f" (missing: {', '.join(unexplained.corridor_id + ':' + unexplained.seq.astype(int).astype(str))})" if len(unexplained) else ""),
+    )
+
+
+def _check_corridor_sections(r: Report, corridors: pd.DataFrame) -> None:
+    """Drawn length of each route per province beside the published section lengths (corridor_sections register)."""
+    from .projects import drawn_km_by_province, longest_jumps
+
+    sections = registers.read("corridor_sections")
+    r.require(sections.extent.isin(CHOICES["corridor_sections"]["extent"]).all(), "corridor sections: every extent is province or part")
+    r.require(set(sections.corridor_id) <= set(corridors.id), "corridor sections: every corridor id exists")
+    r.say("")
+    r.say("== corridors: drawn (schematic) vs published length per province ==")
+    for cid in dict.fromkeys(sections.corridor_id):
+        row = corridors.set_index("id").loc[cid]
+        drawn = drawn_km_by_province(row.geometry)
+        mine = sections[sections.corridor_id == cid]
+        r.say(f"  {cid} {row.name_zh}: drawn {row.length_km:,.0f} km, published {row.published_length_km:,.0f} km")
+        for prov in dict.fromkeys(list(drawn) + list(mine.province_zh)):
+            whole = mine[(mine.province_zh == prov) & (mine.extent == "province")]
+            parts = mine[(mine.province_zh == prov) & (mine.extent == "part")]
+            km = drawn.get(prov, 0.0)
+            if len(whole):
+                pub = float(whole.published_length_km.iloc[0])
+                line = f"published {pub:,.0f} km ({whole.confidence.iloc[0]}), drawn/published {km / pub:.2f}"
+            else:
+                line = "no published length for the whole province found"
+            listed = "; ".join(f"{s.section_zh} {s.published_length_km:,.1f} km ({s.confidence})" for s in parts.itertuples())
+            r.say(f"    {prov}: drawn {km:,.0f} km · {line}" + (f" · published parts: {listed}" if listed else ""))
+        km, a, b = longest_jumps(cid)[0]
+        r.say(f"    longest straight segment: {km:,.0f} km, {a} → {b}")

@@ -195,9 +195,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "corridors.along": ("沿线县", "Counties along a corridor"),
     "corridors.choose": ("通道", "Corridor"),
     "corridors.along_help": (
-        "按示意线经过的县排序；“有出处控制点”为登记表中有来源的控制点所在县，其余为示意线推算。",
-        "Counties in order along the schematic line; “cited control point” marks counties holding a sourced control point, "
-        "the rest are inferred from the line.",
+        "按示意线经过的县排序。“有出处控制点”为来源写明通道经过的县，“沿线”措施只适用于这些县；"
+        "“推定（无出处）”为仅为示意线走向而设的点；“示意线经过”为直线段穿过、无来源写明的县。",
+        "Counties in order along the schematic line. “Cited control point”: a source puts the corridor there, and only these "
+        "counties count as along the line for measures; “inferred (no source)”: a point that only shapes the drawing; "
+        "“crossed by the schematic line”: a straight segment crosses the county and no source names it.",
     ),
     # briefing
     "briefing.title": ("简报地图", "Briefing maps"),
@@ -303,6 +305,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "notes": ("说明", "Notes"),
     "order": ("顺序", "Order"),
     "cited_control_point": ("有出处控制点", "Cited control point"),
+    "basis": ("依据", "Basis"),
 }
 
 # Codes that appear in the data -> (zh, en).
@@ -334,6 +337,9 @@ CODES: dict[str, tuple[str, str]] = {
     "medium": ("中", "medium"),
     "low": ("低", "low"),
     "schematic": ("示意", "Schematic"),
+    "named": ("有出处控制点", "Cited control point"),
+    "inferred": ("推定（无出处）", "Inferred (no source)"),
+    "crossed": ("示意线经过", "Crossed by the schematic line"),
     "river": ("界河水运", "Border river"),
     "inland_river": ("内河水运（非边境）", "Inland river (not on the border)"),
     "open": ("开放", "Open"),
@@ -376,7 +382,7 @@ def pick(row_or_df, stem: str, lang: str):
     return en if isinstance(en, str) and en.strip() else zh
 
 
-CODE_COLUMNS = ("layer", "kind", "part", "location_precision", "geometry_precision", "confidence", "mode", "status")
+CODE_COLUMNS = ("layer", "kind", "part", "location_precision", "geometry_precision", "confidence", "mode", "status", "basis")
 BILINGUAL_STEMS = ("name", "title", "rule", "reason", "status", "summary", "period")
 
 

@@ -68,7 +68,23 @@ REGISTER_COLUMNS: dict[str, tuple[str, ...]] = {
         "notes",
     ),
     "platform_counties": ("platform_id", "adcode", "name_zh", "coverage", "confidence", "source", "notes"),
-    "corridor_points": ("corridor_id", "seq", "place_zh", "adcode", "lon", "lat", "location_precision", "confidence", "source", "notes"),
+    # basis: `named` when a cited source puts the place on the line, `inferred` when the point only keeps the line where the
+    # road must run (no source names it; it shapes the drawing and reaches no 沿线 measure).
+    "corridor_points": (
+        "corridor_id",
+        "seq",
+        "place_zh",
+        "adcode",
+        "lon",
+        "lat",
+        "location_precision",
+        "confidence",
+        "basis",
+        "source",
+        "notes",
+    ),
+    # Published length of a corridor's section in one province (extent `province`) or of a named part of it (`part`).
+    "corridor_sections": ("corridor_id", "province_zh", "section_zh", "extent", "published_length_km", "confidence", "source", "notes"),
     # The one place a county-level unit's English name is curated (other layers derive it by adcode).
     "county_names": ("adcode", "name_zh", "name_en", "source", "notes"),
     # Published counts of ports per province (全国 for the national figure): what check-data compares the platforms register
@@ -101,6 +117,7 @@ REGISTER_IDS = {
     "platforms": "id",
     "corridors": "id",
     "corridor_points": ("corridor_id", "seq"),
+    "corridor_sections": ("corridor_id", "province_zh", "section_zh"),
     "county_names": "adcode",
     "platform_counties": ("platform_id", "adcode"),
     "port_counts": "province_zh",
@@ -274,6 +291,7 @@ LAYERS: dict[str, Layer] = {
                 "published_length_km",
                 "counties",
                 "control_counties",
+                "inferred_counties",
                 "provinces",
                 "neighbours_alongside",
                 "geometry_precision",

@@ -353,6 +353,7 @@ def _corridor(sel: Selection) -> View:
     counties = _in_frame(counties_all, bounds) if bounds[2] - bounds[0] < NATIONAL_SPAN_DEG else highlight
     extras = {k: _in_frame(v, bounds) for k, v in _extras(sel, Filter()).items() if k != "corridors"}
     n = len(passed_ids)
+    m = len([a for a in row.control_counties.split(";") if a in set(passed_ids)])
     return View(
         sel,
         counties,
@@ -362,8 +363,8 @@ def _corridor(sel: Selection) -> View:
         bounds=bounds,
         title_zh=row.name_zh,
         title_en=row.name_en,
-        subtitle_zh=f"{row.status_zh} · 示意线经过 {n} 个县级单位 · {row.section}",
-        subtitle_en=f"{row.status_en} · schematic line passes {n} county-level units · {row.section}",
+        subtitle_zh=f"{row.status_zh} · 示意线经过 {n} 个县级单位，其中 {m} 个有出处 · {row.section}",
+        subtitle_en=f"{row.status_en} · schematic line passes {n} county-level units, {m} of them cited · {row.section}",
         **extras,
     )
 

@@ -45,6 +45,6 @@ corridor_id = st.selectbox(ui.tr("corridors.choose"), list(corridor_names), form
 if corridor_id:
     st.caption(ui.tr("corridors.along_help"))
     passed = projects.passed_table(corridor_id)
-    columns = ["order", "name", "province_zh", "is_border_county", "cited_control_point", "adcode"]
+    columns = ["order", "name", "province_zh", "is_border_county", "basis", "adcode"]
     st.dataframe(ui.table(passed, columns), hide_index=True, width="stretch")
     ui.briefing_map_download(view.Selection(extras=frozenset({"platforms"}), corridor=corridor_id), f"corridor_{corridor_id}")

@@ -150,8 +150,10 @@ def _atomic(rule_id: str, rule: dict) -> pd.DataFrame:
     if "corridor" in rule or "corridor_kind" in rule:
         lines = _corridors(rule_id, rule.get("corridor"), rule.get("corridor_kind"))
         by_county_zh, by_county_en = {}, {}
+        # 沿线 means the counties a source puts on the line (its cited control points), not every county the
+        # schematic straight segments happen to cross.
         for row in lines.itertuples():
-            for a in str(row.counties).split(";"):
+            for a in str(row.control_counties).split(";"):
                 if a:
                     by_county_zh.setdefault(a, []).append(f"{row.name_zh}（{row.status_zh}）")
                     by_county_en.setdefault(a, []).append(f"{row.name_en} ({row.status_en})")
