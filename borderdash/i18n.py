@@ -238,6 +238,108 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sources.rows": ("{name} · {count} 行", "{name} · {count} rows"),
     "sources.report": ("数据核查报告（borderdash check-data）", "Data check report (borderdash check-data)"),
     "download.csv": ("下载 CSV", "Download CSV"),
+    # screening: what a feature's row and notes say
+    "screen.msg.county": ("位于{county}", "In {county}"),
+    "screen.msg.boundary": (
+        "位于{county}，在与{others}的县界上（{metres} 米以内；县界数据经简化，两侧适用的措施可能不同）",
+        "In {county}, on its boundary with {others} (within {metres} m; the boundary data are simplified, "
+        "and the measures may differ across it)",
+    ),
+    "screen.msg.edge": (
+        "在县级数据范围之外，但距{county}不到 {metres} 米（海岸或边境附近；县界数据经简化）：按{county}筛查，请核实",
+        "Just outside the mapped counties, within {metres} m of {county} (coast or border; the boundary data are simplified): "
+        "screened as {county}, please check",
+    ),
+    "screen.msg.province": (
+        "位于{province}（按简化省界，约 ±5 公里）；本数据只含九个边境省区和海南六个民族自治县的县界，无法确定县级单位，不给出最近的县",
+        "In {province} (simplified province outline, about ±5 km); the data hold county boundaries only for the nine border "
+        "provinces and Hainan's six autonomous counties, so no county is given, not even the nearest",
+    ),
+    "screen.msg.abroad": (
+        "不在中国境内：位于{country}（世界银行边界）；不给出最近的县",
+        "Not in China: in {country} (World Bank boundaries); no nearest county is given",
+    ),
+    "screen.msg.sea": (
+        "不在中国陆地范围内（海上或境外，按本数据的边界）；不给出最近的县",
+        "Not on China's land as mapped (sea or abroad); no nearest county is given",
+    ),
+    "screen.regiment.point": ("{name}（来源坐标，距 {km} 公里）", "{name} (sourced point, {km} km away)"),
+    "screen.regiment.county": (
+        "{name}（由本县承载；位置仅知县级，范围未知）",
+        "{name} (hosted by the county; location known only to county level, extent unknown)",
+    ),
+    "screen.platform.extent": ("{name}（按所在县绘制的范围内）", "{name} (inside its extent, drawn as its host county)"),
+    "screen.platform.point": ("{name}（本县，距 {km} 公里）", "{name} (in the county, {km} km away)"),
+    "screen.platform.county": ("{name}（本县；位置仅知县级）", "{name} (in the county; location known only to county level)"),
+    "screen.period.dated": ("文件日期 {date}", "dated {date}"),
+    "screen.period.undated": ("文件未写明日期", "date not stated in the document"),
+    "screen.note.band_unknown": (
+        "仅按县定位：是否在距边境 0–3 公里范围内取决于项目在县内的位置",
+        "Located only by county: whether it lies within 3 km of the border depends on where in the county it is",
+    ),
+    "screen.note.band_in": ("距边境 {km} 公里，在 0–3 公里范围内", "{km} km from the border, within the 0–3 km band"),
+    "screen.note.band_part": ("{share}% 在距边境 0–3 公里范围内", "{share}% of it lies within 3 km of the border"),
+    "screen.note.band_out": (
+        "适用于县内距边境 0–3 公里的区域；本项目距边境 {km} 公里，不在其内",
+        "Applies to the county's land within 3 km of the border; this feature is {km} km away, outside it",
+    ),
+    "screen.note.regiment": (
+        "经本县承载的{name}：团场范围未知，项目是否在团场内无法判断",
+        "Through {name}, hosted by the county: the regiment's extent is unknown, so whether the feature is on its land is not known",
+    ),
+    "screen.note.at_platform": ("距{name}的来源坐标 {km} 公里，位于该处", "{km} km from the sourced location of {name}: at it"),
+    "screen.note.zone_extent": (
+        "经{name}：其范围按所在县绘制，实际边界未收录，项目是否在区内未知",
+        "Through {name}: it is drawn as its host county, its own boundary is not in the data, so whether the feature is "
+        "inside is not known",
+    ),
+    "screen.note.platform_away": (
+        "经县内的{name}（距本项目 {km} 公里）：措施适用于该处，不一定适用于本项目",
+        "Through {name} in the county ({km} km from the feature): the measure applies there, not necessarily here",
+    ),
+    "screen.note.platform_county": (
+        "经县内的{name}（位置仅知县级）：措施适用于该处，不一定适用于本项目",
+        "Through {name} in the county (location known only to county level): the measure applies there, not necessarily here",
+    ),
+    "screen.flag.swapped": (
+        "坐标可能颠倒：按（纬度，经度）读应在{county}",
+        "The coordinates look swapped: read as (lat, lon) they fall in {county}",
+    ),
+    "screen.flag.gcj": (
+        "若坐标取自高德、腾讯等网络地图（GCJ-02），换算为 WGS84 后{what}：请确认坐标系",
+        "If the coordinates come from a Chinese web map (GCJ-02, e.g. AMap or Tencent), converted to WGS84 {what}: "
+        "check the datum",
+    ),
+    "screen.flag.gcj_county": ("应在{county}", "it would be in {county}"),
+    "screen.flag.gcj_nocounty": ("不在任何县内", "it would be in no county"),
+    "screen.flag.gcj_band": ("距边境 {km} 公里", "it would be {km} km from the border"),
+    "screen.flag.outside_part": (
+        "{share}% 在县级数据范围之外（海上或境外）",
+        "{share}% of it lies outside the mapped counties (sea or abroad)",
+    ),
+    "screen.method.border": (
+        "WGS84 椭球面测地距离，至陆地边境线最近点（最近点在中国等积投影中求得）",
+        "Geodesic distance on the WGS84 ellipsoid to the nearest point of the land border line (nearest point found in "
+        "China's equal-area projection)",
+    ),
+    "screen.method.port_point": ("测地距离，至口岸的来源坐标", "Geodesic distance to the port's sourced coordinate"),
+    "screen.method.port_border": (
+        "测地距离，至口岸所在县（市）的陆地边境线最近点：口岸位置仅知县级，位于该段边境线上，实际距离不小于此值",
+        "Geodesic distance to the nearest point of the land border of the port's host county: the port's location is known "
+        "only to county level and lies on that stretch of border, so the real distance is at least this",
+    ),
+    "screen.method.port_county": (
+        "测地距离，至口岸所在县（市）内的代表点（口岸位置仅知县级，且该县无陆地边境线数据）",
+        "Geodesic distance to a point inside the port's host unit (its location is known only to county level and the unit "
+        "has no land border in the data)",
+    ),
+    "screen.method.corridor": ("测地距离，至通道示意线最近点", "Geodesic distance to the nearest point of the schematic corridor line"),
+    "screen.method.regiment_point": ("测地距离，至团场的来源坐标", "Geodesic distance to the regiment's sourced coordinate"),
+    "screen.method.platform_point": ("测地距离，至平台的来源坐标", "Geodesic distance to the platform's sourced coordinate"),
+    "screen.port_status.operating": ("开放", "operating"),
+    "screen.port_status.approved": ("已获批", "approved"),
+    "screen.port_status.closed": ("已关闭", "closed"),
+    "screen.port_status.planned": ("规划", "planned"),
 }
 
 # Table headers: column -> (zh, en).
