@@ -307,8 +307,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "screen.flag.gcj": (
         "若坐标取自高德、腾讯等网络地图（GCJ-02），换算为 WGS84 后{what}：请确认坐标系",
-        "If the coordinates come from a Chinese web map (GCJ-02, e.g. AMap or Tencent), converted to WGS84 {what}: "
-        "check the datum",
+        "If the coordinates come from a Chinese web map (GCJ-02, e.g. AMap or Tencent), converted to WGS84 {what}: check the datum",
     ),
     "screen.flag.gcj_county": ("应在{county}", "it would be in {county}"),
     "screen.flag.gcj_nocounty": ("不在任何县内", "it would be in no county"),

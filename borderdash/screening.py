@@ -11,7 +11,7 @@ the feature. A feature in the sea or abroad gets that said, never a nearest coun
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 import geopandas as gpd
 import numpy as np
@@ -487,13 +487,15 @@ def screen(features: gpd.GeoDataFrame, buffer_km: float = DEFAULT_BUFFER_KM, not
     port_idx, port_km, _ = _nearest(geoms_laea[idx], ctx.port_laea, ctx.port_tree)
     cor = _within(geoms_laea[idx], ctx.corridor_laea, ctx.corridor_tree, buffer_km)
     bands = _band_shares(geoms, kinds, idx, border_km, ctx)
-    sensitive = _datum_sensitivity(geoms, kinds, idx, places, border_km, located_by, ctx)
+    sensitive = _datum_sensitivity(geoms, kinds, idx, places, border_km, feats.gcj02.to_numpy(bool), ctx)
 
     county_rows = _counties_table(ids, kinds, crossed, ctx)
     regiment_rows = _regiments_table(ids, crossed, geoms, ctx)
     platform_rows = _platforms_table(ids, crossed, geoms, ctx)
     corridor_rows = _corridors_table(ids, idx, cor, ctx)
-    labels = {name: _labels(frame) for name, frame in (("regiments", regiment_rows), ("platforms", platform_rows), ("corridors", corridor_rows))}
+    labels = {
+        name: _labels(frame) for name, frame in (("regiments", regiment_rows), ("platforms", platform_rows), ("corridors", corridor_rows))
+    }
     nearest_corridor = corridor_rows.groupby("feature_id").km.min().to_dict() if len(corridor_rows) else {}
     counties_of: dict[int, list[int]] = {}
     for i, c, *_ in crossed:
@@ -550,7 +552,12 @@ def _prepared(features: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         raise ValueError("feature ids must be unique")
     names = features["name"].fillna("").astype(str).to_numpy() if "name" in features else np.full(n, "", dtype=object)
     located = features["located_by"].fillna("").astype(str).to_numpy() if "located_by" in features else np.full(n, "", dtype=object)
-    return gpd.GeoDataFrame({"feature_id": ids, "name": names, "kind": _kinds(geoms), "located_by": located}, geometry=list(geoms), crs=4326)
+    converted = features["gcj02"].fillna(False).astype(bool).to_numpy() if "gcj02" in features else np.zeros(n, dtype=bool)
+    return gpd.GeoDataFrame(
+        {"feature_id": ids, "name": names, "kind": _kinds(geoms), "located_by": located, "gcj02": converted},
+        geometry=list(geoms),
+        crs=4326,
+    )
 
 
 def _band_shares(geoms, kinds, idx, border_km, ctx: _Context) -> dict[int, dict[int, float]]:
@@ -578,10 +585,11 @@ def _band_shares(geoms, kinds, idx, border_km, ctx: _Context) -> dict[int, dict[
     return out
 
 
-def _datum_sensitivity(geoms, kinds, idx, places, border_km, located_by, ctx: _Context) -> dict[int, dict]:
-    """Points whose county or band would change if their coordinates were GCJ-02 (from a Chinese web map) rather than WGS84."""
+def _datum_sensitivity(geoms, kinds, idx, places, border_km, converted, ctx: _Context) -> dict[int, dict]:
+    """Points whose county or band would change if their coordinates were GCJ-02 (from a Chinese web map) rather than WGS84;
+    points already converted from GCJ-02 are not asked again."""
     pos = {i: j for j, i in enumerate(idx.tolist())}
-    points = [i for i in pos if kinds[i] == "point" and located_by[i] != "gcj02"]
+    points = [i for i in pos if kinds[i] == "point" and not converted[i]]
     if not points:
         return {}
     lon, lat = gcj02_to_wgs84(shapely.get_x(geoms[points]), shapely.get_y(geoms[points]))
