@@ -524,6 +524,8 @@ def screen(features: gpd.GeoDataFrame, buffer_km: float = DEFAULT_BUFFER_KM, not
     order = {fid: k for k, fid in enumerate(ids)}
     results_df = pd.DataFrame(results).reindex(columns=RESULT_COLUMNS)
     results_df = results_df.iloc[np.argsort(results_df.feature_id.map(order).to_numpy(), kind="stable")].reset_index(drop=True)
+    for col in ("measures_feature", "measures_county", "measures_other", "measures_not_here"):
+        results_df[col] = results_df[col].astype("Int64")
     return Screening(
         feats,
         results_df,
