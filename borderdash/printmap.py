@@ -404,7 +404,9 @@ def _draw_features(ax, features: gpd.GeoDataFrame, k: float) -> np.ndarray:
         _lines(ax, geoms[dims == 1], style.FEATURE, 1.7 * k, zorder=5.6)
     points = shapely.get_coordinates(geoms[dims == 0])
     if len(points):
-        ax.scatter(points[:, 0], points[:, 1], s=(5.2 * k) ** 2, marker="o", c=style.FEATURE, edgecolors="white", linewidths=0.9 * k, zorder=6)
+        ax.scatter(
+            points[:, 0], points[:, 1], s=(5.2 * k) ** 2, marker="o", c=style.FEATURE, edgecolors="white", linewidths=0.9 * k, zorder=6
+        )
     return points
 
 

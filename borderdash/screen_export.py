@@ -96,7 +96,8 @@ def results_table(screening: Screening, lang: str) -> pd.DataFrame:
             values = values.map(lambda v: "" if _missing(v) else i18n.t("yes" if v else "no", lang))
         elif field == "im_unit":
             values = [
-                "" if _missing(a) else i18n.t("yes" if unit else "no", lang) for a, unit in zip(res.adcode, res.im_unit.fillna(""), strict=True)
+                "" if _missing(a) else i18n.t("yes" if isinstance(unit, str) and unit else "no", lang)
+                for a, unit in zip(res.adcode, res.im_unit, strict=True)
             ]
         elif field in SHARES:
             values = values.map(lambda v: "" if _missing(v) else round(float(v) * 100, 1))
@@ -257,7 +258,9 @@ def geojson_bytes(screening: Screening) -> bytes:
     for col in res.columns:
         if res[col].dtype == object:
             res[col] = res[col].where(res[col].notna(), None)
-    gdf = gpd.GeoDataFrame(screening.features[["feature_id", "name"]].merge(res, on="feature_id"), geometry=screening.features.geometry.values)
+    gdf = gpd.GeoDataFrame(
+        screening.features[["feature_id", "name"]].merge(res, on="feature_id"), geometry=screening.features.geometry.values
+    )
     gdf = gdf.set_crs(4326)
     return gdf.to_json(drop_id=True, ensure_ascii=False, na="null").encode("utf-8")
 

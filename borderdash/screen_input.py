@@ -93,7 +93,9 @@ def parse_point(text: str) -> tuple[float, float, Bi | None]:
     (a, ha), (b, hb) = values
     if ha or hb:
         if {ha, hb} != {"lon", "lat"}:
-            raise UploadError("bad-coordinates", "经纬度标记（N/E）重复或缺失", "The N/S/E/W letters must mark one latitude and one longitude")
+            raise UploadError(
+                "bad-coordinates", "经纬度标记（N/E）重复或缺失", "The N/S/E/W letters must mark one latitude and one longitude"
+            )
         lon, lat = (a, b) if ha == "lon" else (b, a)
         return _checked(lon, lat, None, raw)
     if _in_china(a, b):

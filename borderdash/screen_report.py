@@ -135,7 +135,9 @@ class _Page:
         if _value(r, "adcode"):
             yes, no = self.t("yes"), self.t("no")
             unit = self.t("screen.report.im_unit", value=yes if _value(r, "im_unit") else no)
-            rows.append((self.t("screen.col.is_border_county"), f"{yes if r.is_border_county else no}{'；' if lang == 'zh' else '; '}{unit}"))
+            rows.append(
+                (self.t("screen.col.is_border_county"), f"{yes if r.is_border_county else no}{'；' if lang == 'zh' else '; '}{unit}")
+            )
             if _value(r, f"counties_crossed_{lang}"):
                 rows.append((self.t("screen.col.counties_crossed"), _value(r, f"counties_crossed_{lang}")))
             rows.append((self.t("screen.report.border"), self._border_text(r)))
@@ -170,13 +172,19 @@ class _Page:
     def _port_text(self, r) -> str:
         lang = self.lang
         mode = code_label("screen.mode", r.port_mode, lang) if _value(r, "port_mode") else ""
-        what = "，".join(v for v in (mode, _value(r, f"port_status_{lang}")) if v) if lang == "zh" else ", ".join(
-            v for v in (mode, _value(r, f"port_status_{lang}")) if v
+        what = (
+            "，".join(v for v in (mode, _value(r, f"port_status_{lang}")) if v)
+            if lang == "zh"
+            else ", ".join(v for v in (mode, _value(r, f"port_status_{lang}")) if v)
         )
         bound = "≥ " if r.port_method == "port_border" else ""
         mark = {"port_point": "²", "port_border": "³", "port_county": "⁴"}.get(r.port_method, "")
         name = _value(r, f"port_{lang}")
-        return f"{name}（{what}）· {bound}{r.port_km:.1f} 公里 {mark}" if lang == "zh" else f"{name} ({what}) · {bound}{r.port_km:.1f} km {mark}"
+        return (
+            f"{name}（{what}）· {bound}{r.port_km:.1f} 公里 {mark}"
+            if lang == "zh"
+            else f"{name} ({what}) · {bound}{r.port_km:.1f} km {mark}"
+        )
 
     def _table(self) -> None:
         """A row per feature: where it is, the border, the nearest port and the measures, cut with a note when too many."""
@@ -201,8 +209,10 @@ class _Page:
         for r in shown.itertuples():
             where = r.message_zh if lang == "zh" else r.message_en
             if _value(r, "adcode"):
-                where = f"{_value(r, f'county_{lang}')}（{r.adcode}，{_value(r, f'province_{lang}')}）" if lang == "zh" else (
-                    f"{_value(r, f'county_{lang}')} ({r.adcode}, {_value(r, f'province_{lang}')})"
+                where = (
+                    f"{_value(r, f'county_{lang}')}（{r.adcode}，{_value(r, f'province_{lang}')}）"
+                    if lang == "zh"
+                    else (f"{_value(r, f'county_{lang}')} ({r.adcode}, {_value(r, f'province_{lang}')})")
                 )
             border = ""
             if _value(r, "border_km"):
@@ -251,8 +261,10 @@ class _Page:
             part = m[m.basis == basis]
             if part.empty:
                 continue
-            head = self.t(f"screen.basis.{basis}") + f"（{part.measure_id.nunique()}）" if lang == "zh" else (
-                f"{self.t(f'screen.basis.{basis}')} ({part.measure_id.nunique()})"
+            head = (
+                self.t(f"screen.basis.{basis}") + f"（{part.measure_id.nunique()}）"
+                if lang == "zh"
+                else (f"{self.t(f'screen.basis.{basis}')} ({part.measure_id.nunique()})")
             )
             lines.append((head, BODY + 0.6, style.HIGHLIGHT_EDGE, "normal"))
             for doc_id, group in part.groupby("document", sort=False):
