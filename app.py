@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from borderdash import ui, webmap
-from borderdash.mapping import ensure_static_assets
+from borderdash import assets, ui, webmap
 
 st.set_page_config(page_title="边境地区政策地图 borderdash", page_icon="🗺️", layout="wide")
-ensure_static_assets()
+if not all(assets.installed(p) for p in assets.PACKAGES.values()):
+    st.error(f"地图组件未安装 · The map's Leaflet files are not installed: run ./scripts/setup.sh ({ui.text(str(assets.VENDOR_DIR))})")
 webmap.layer_files()
 ui.language_switch()
 

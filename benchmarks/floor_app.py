@@ -8,10 +8,9 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from borderdash import mapping
+from borderdash import webmap
 
 st.set_page_config(page_title="floor", layout="wide")
-mapping.ensure_static_assets()
-m = mapping.base_map()
+m = webmap.base_map()
 folium.CircleMarker([35, 100], radius=20).add_to(m)
 st_folium(m, height=620, use_container_width=True, returned_objects=[])

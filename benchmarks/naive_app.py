@@ -8,17 +8,16 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from borderdash import layers, mapping
+from borderdash import layers, webmap
 from borderdash.schema import PROVINCES_EN
 
 st.set_page_config(page_title="naive baseline", layout="wide")
-mapping.ensure_static_assets()
 counties = layers.counties(detail=True)
 border = counties[counties.is_border_county | counties.touches_border]
 
 
 def naive_map(shown, fit) -> folium.Map:
-    m = mapping.base_map()
+    m = webmap.base_map()
     folium.GeoJson(layers.neighbours(), name="neighbours", tooltip=folium.GeoJsonTooltip(["name_zh"])).add_to(m)
     folium.GeoJson(layers.provinces(), name="provinces", tooltip=folium.GeoJsonTooltip(["name_zh"])).add_to(m)
     folium.GeoJson(layers.border_line(), name="border", tooltip=folium.GeoJsonTooltip(["neighbour_zh"])).add_to(m)

@@ -71,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     br.add_argument("--neighbour", action="append", default=[])
     br.add_argument("--with", dest="extras", action="append", default=[], choices=("regiments", "platforms", "corridors"))
     br.add_argument("--title", default=None)
+    br.add_argument("--lang", choices=("zh", "en"), default="zh")
     br.add_argument("-o", "--output", type=Path, required=True)
     br.set_defaults(run=_briefing)
 
@@ -81,6 +82,10 @@ def _parser() -> argparse.ArgumentParser:
     mp.add_argument("--place", help="a place id: county adcode, regiment, unit or platform id (single-place map)")
     mp.add_argument("--corridor", help="a corridor id, e.g. g219 (corridor map)")
     mp.add_argument("--measure", help="a measure id, e.g. im-2023:art2 (where it applies)")
+    mp.add_argument("--compare", help="2-5 place ids, comma-separated (places side by side)")
+    mp.add_argument("--network", action="store_true", help="the corridors and platforms of the filter (the corridors page's map)")
+    mp.add_argument("--kinds", help="only these platform kinds, comma-separated (e.g. border_port,pilot_zone)")
+    mp.add_argument("--corridors", help="only these corridor ids, comma-separated")
     mp.add_argument(
         "--with", dest="extras", action="append", default=[], help="regiments,platforms,corridors (comma-separated or repeated)"
     )
@@ -226,10 +231,11 @@ def _with_indicator(gdf, path: Path, key: str):
 
 
 def _briefing(args) -> int:
-    from .briefing import Composition, briefing_html
+    from . import view, webmap
 
     flt = Filter.build(args.border_only, args.province, args.neighbour)
-    args.output.write_text(briefing_html(Composition(flt, frozenset(args.extras)), args.title), encoding="utf-8")
+    selected = view.select(view.Selection(flt, frozenset(args.extras)))
+    args.output.write_text(webmap.standalone_html(selected, args.lang, args.title), encoding="utf-8")
     print(f"wrote {args.output}", file=sys.stderr)
     return 0
 
@@ -239,17 +245,35 @@ def _map(args) -> int:
 
     fmt = printmap.format_of(args.output)
     extras = [e.strip() for value in args.extras for e in value.split(",") if e.strip()]
-    if not extras and not (args.place or args.corridor or args.measure):
+    focused = args.place or args.corridor or args.measure or args.compare or args.network
+    if not extras and not focused:
         extras = ["regiments"]
     if args.place and not args.extras:
         extras = list(view.EXTRAS)
+    if args.network and not args.extras:
+        extras = sorted(view.NETWORK_EXTRAS)
     flt = Filter.build(args.border_only, args.province, args.neighbour)
     thematic, uploaded = _thematic(args) if args.indicator else (None, None)
-    sel = view.Selection(flt, frozenset(extras), place=args.place, corridor=args.corridor, measure=args.measure, thematic=thematic)
+    sel = view.Selection(
+        flt,
+        frozenset(extras),
+        place=args.place,
+        corridor=args.corridor,
+        measure=args.measure,
+        thematic=thematic,
+        places=_ids(args.compare),
+        network=args.network,
+        platform_kinds=_ids(args.kinds) if args.kinds is not None else None,
+        corridor_ids=_ids(args.corridors) if args.corridors is not None else None,
+    )
     page = printmap.Page(args.size, args.lang, args.title, args.subtitle, args.approval_no)
     args.output.write_bytes(printmap.render(view.select(sel, uploaded), page, fmt, dpi=args.dpi))
     print(f"wrote {args.output}", file=sys.stderr)
     return 0
+
+
+def _ids(text: str | None) -> tuple[str, ...]:
+    return tuple(p.strip() for p in (text or "").split(",") if p.strip())
 
 
 def _thematic(args):

@@ -178,6 +178,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # corridors
     "corridors.title": ("通道与平台", "Corridors & platforms"),
     "corridors.kind": ("平台类型", "Platform kind"),
+    "corridors.shown": ("地图上的通道", "Corridors on the map"),
     "corridors.corridors": ("通道 · {count}", "Corridors · {count}"),
     "corridors.platforms": ("平台 · {count}", "Platforms · {count}"),
     "corridors.along": ("沿线县", "Counties along a corridor"),

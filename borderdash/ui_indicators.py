@@ -163,19 +163,11 @@ def values_for_map() -> pd.DataFrame:
     return indicators.with_uploaded(builtin_values(), uploaded_values())
 
 
-def thematic_layer(shown, thematic: Thematic | None) -> tuple[dict | None, str]:
-    """The live map's choropleth as view data (class colour and value per shown county) and its legend HTML; (None, "") if none."""
-    from . import mapping, webmap
-
+def thematic_note(thematic: Thematic | None, shown: int) -> str:
+    """The line under a thematic legend: the classification and how many counties it was computed over."""
     if thematic is None:
-        return None, ""
-    values = values_for_map()
-    if thematic.indicator not in values:
-        return None, ""
-    shaded, _classes, rows = indicators.choropleth(shown, values[thematic.indicator], thematic, language())
-    note = tr("thematic.counties_shown", method=METHODS[thematic.method][language() == "en"], count=len(shown))
-    legend = mapping.legend_html(indicators.label_of(thematic.indicator, language()), rows, note)
-    return webmap.thematic_state(shaded), legend
+        return ""
+    return tr("thematic.counties_shown", method=METHODS[thematic.method][language() == "en"], count=shown)
 
 
 def uploaded_for(thematic: Thematic | None) -> pd.DataFrame | None:

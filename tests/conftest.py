@@ -72,3 +72,13 @@ def pytest_runtest_protocol(item, nextitem):
         reporter = item.config.pluginmanager.get_plugin("terminalreporter")
         if reporter:
             reporter.write_sep("-", GROUPS[group])
+
+
+def map_state(at, index: int = 0) -> dict:
+    """The state the page's live map draws (the view webmap.state made), read from the st_folium component in AppTest."""
+    import json
+    import re
+
+    maps = [e for e in at.get("component_instance") if "borderdash.show(" in json.loads(e.proto.json_args).get("feature_group", "")]
+    script = json.loads(maps[index].proto.json_args)["feature_group"]
+    return json.loads(re.search(r"window\.borderdash\.show\((\{.*\})\);", script, re.S).group(1))

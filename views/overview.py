@@ -1,9 +1,8 @@
 """Overview map: the border counties with filters, context layers, and exports of what is shown."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from borderdash import export, mapping, ui, ui_indicators, view, webmap
+from borderdash import export, ui, ui_indicators, view, webmap
 from borderdash.policy import join
 
 lang = ui.language()
@@ -17,8 +16,8 @@ with st.sidebar:
     }
     basemap = st.selectbox(
         ui.tr("overview.basemap"),
-        list(mapping.ONLINE_BASEMAPS),
-        format_func=({b: b for b in mapping.ONLINE_BASEMAPS} | {"none": ui.tr("overview.basemap_none")}).get,
+        list(webmap.ONLINE_BASEMAPS),
+        format_func=({b: b for b in webmap.ONLINE_BASEMAPS} | {"none": ui.tr("overview.basemap_none")}).get,
         help=ui.tr("overview.basemap_help"),
     )
 notices = st.container()  # match report and legend: always present, so the map below keeps its place
@@ -38,19 +37,18 @@ map_key = f"overview-map-{basemap}-{lang}"
 shown_adcodes = set(shown.adcode)
 selected = ui.clicked(st.session_state.get(map_key), shown_adcodes)
 
-choropleth, legend = ui_indicators.thematic_layer(shown, thematic)
-groups = ui.overview_map(flt, [k for k, on in extras.items() if on], lang, selected, choropleth)
-if legend:
-    notices.html(legend)
-out = st_folium(
-    webmap.live_map(lang, basemap),
-    feature_group_to_add=groups,
+selection = view.Selection(flt, frozenset(k for k, on in extras.items() if on), thematic=thematic)
+uploaded = ui_indicators.uploaded_for(thematic)
+out = ui.live_map(
+    selection,
+    map_key,
     height=620,
-    use_container_width=True,
-    returned_objects=["last_active_drawing"],
-    key=map_key,
+    selected=selected,
+    uploaded=uploaded,
+    note=ui_indicators.thematic_note(thematic, len(shown)),
+    basemap=basemap,
+    returned=["last_active_drawing"],
 )
-ui.precision_note()
 
 adcode = ui.clicked(out, shown_adcodes)
 if adcode:
@@ -93,6 +91,4 @@ for col, (i, label, name, mime) in zip(
 ):
     col.download_button(label, data=lambda i=i: _files()[i], file_name=name, mime=mime, on_click="ignore", key=f"export-{label}")
 st.page_link("views/briefing.py", label=ui.tr("overview.to_briefing"), query_params=flt.to_query())
-ui.briefing_map_download(
-    view.Selection(flt, frozenset(k for k, on in extras.items() if on), thematic=thematic), "overview", ui_indicators.uploaded_for(thematic)
-)
+ui.briefing_map_download(selection, "overview", uploaded)

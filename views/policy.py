@@ -1,9 +1,8 @@
 """Policy explorer: search the measures, read one with its citation, see where it applies."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from borderdash import briefing, export, i18n, safe, ui, view
+from borderdash import export, i18n, safe, ui, view
 from borderdash.policy import join, kb, search
 
 lang = ui.language()
@@ -42,8 +41,8 @@ if m.get("scope_note"):
 
 where = join.places_for(measure_id)
 st.subheader(ui.tr("policy.where", count=len(where)))
-st_folium(briefing.places_map(where), height=480, use_container_width=True, returned_objects=[], key=f"where-{measure_id}")
-ui.precision_note()
-ui.briefing_map_download(view.Selection(extras=frozenset(), measure=measure_id), f"measure_{measure_id.replace(':', '_')}")
+selection = view.Selection(extras=frozenset(), measure=measure_id)
+ui.live_map(selection, f"policy-map-{lang}", height=480)
+ui.briefing_map_download(selection, f"measure_{measure_id.replace(':', '_')}")
 st.dataframe(ui.table(where, ["name", "province_zh", "layer", "rule", "place_id"]), hide_index=True, width="stretch")
 st.download_button(ui.tr("download.csv"), export.csv_bytes(where), f"places_{measure_id.replace(':', '_')}.csv", "text/csv")
