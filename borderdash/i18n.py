@@ -448,7 +448,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "screen.report.col_border": ("距边境", "To the border"),
     "screen.report.col_port": ("最近陆地口岸", "Nearest land port"),
     "screen.report.col_measures": ("措施：本身/随县/其他", "Measures: own/county/other"),
-    "screen.report.counts": ("{f} / {c} / {o}", "{f} / {c} / {o}"),
     "screen.report.more_rows": (
         "仅列出 {n} 个对象中的前 {shown} 个；完整结果见 CSV 或 .xlsx。",
         "The first {shown} of {n} features; the full results are in the CSV or .xlsx.",

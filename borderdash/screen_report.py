@@ -223,7 +223,7 @@ class _Page:
                 port = f"{_value(r, f'port_{lang}')} {'≥' if r.port_method == 'port_border' else ''}{r.port_km:.0f} km"
             counts = ""
             if _value(r, "measures_county") != "":
-                counts = self.t("screen.report.counts", f=r.measures_feature, c=r.measures_county, o=r.measures_other)
+                counts = f"{r.measures_feature} / {r.measures_county} / {r.measures_other}"
             flag = " !" if _value(r, f"flags_{lang}") else ""
             cells = [str(r.feature_id), _value(r, "name"), where + flag, border, port, counts]
             for cell, (_, width), x in zip(cells, cols, xs, strict=True):
