@@ -21,6 +21,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nav.briefing": ("简报地图", "Briefing maps"),
     "nav.sources": ("数据与来源", "Data & sources"),
     "nav.compare": ("地点对比", "Compare places"),
+    "nav.screening": ("项目筛查", "Project screening"),
     # thematic maps and uploads
     "thematic.heading": ("专题图", "Thematic map"),
     "thematic.indicator": ("指标", "Indicator"),
@@ -239,6 +240,49 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sources.rows": ("{name} · {count} 行", "{name} · {count} rows"),
     "sources.report": ("数据核查报告（borderdash check-data）", "Data check report (borderdash check-data)"),
     "download.csv": ("下载 CSV", "Download CSV"),
+    # screening page
+    "screening.title": ("项目选址筛查", "Screen a project"),
+    "screening.intro": (
+        "点、线、面或项目清单：所在县与团场、距边境的距离和 0–3/20 公里范围、最近的陆地口岸、平台、通道和适用的措施，可下载一页报告。",
+        "A point, line, area or list of projects: the county and regiments, the distance to the border and the 0–3/20 km bands, "
+        "the nearest land port, platforms, corridors and the measures that apply, with a one-page report to download.",
+    ),
+    "screening.input": ("输入方式", "Input"),
+    "screening.input.map": ("在地图上点击或绘制", "Click or draw on the map"),
+    "screening.input.text": ("输入坐标", "Type coordinates"),
+    "screening.input.file": ("上传文件", "Upload a file"),
+    "screening.map_help": (
+        "点击地图即筛查该点；也可用地图左侧的工具绘制点、线、面（绘制的图形优先于点击）。",
+        "Click the map to screen that point, or draw points, lines and areas with the tools on the map's left (drawings "
+        "take precedence over the click).",
+    ),
+    "screening.coordinates": ("坐标（每行一个：经度, 纬度）", "Coordinates (one a line: lon, lat)"),
+    "screening.file": (
+        "CSV、Excel、GeoJSON、KML、压缩的 Shapefile 或 GeoPackage",
+        "CSV, Excel, GeoJSON, KML, zipped shapefile or GeoPackage",
+    ),
+    "screening.limits": (
+        "最多 5,000 个对象；表格最大 5 MB（经纬度列，或行政区划代码/县名列），其他文件最大 20 MB；投影坐标按 .prj 转换。",
+        "At most 5,000 features; tables up to 5 MB (lon/lat columns, or an adcode or county-name column), other files up to "
+        "20 MB; projected coordinates are reprojected from their .prj.",
+    ),
+    "screening.gcj02": ("坐标为 GCJ-02（高德、腾讯地图），换算为 WGS84", "Coordinates are GCJ-02 (AMap, Tencent): convert to WGS84"),
+    "screening.buffer": ("通道缓冲距离（公里）", "Corridor buffer (km)"),
+    "screening.empty": (
+        "尚无筛查对象：点击或绘制地图，或在左侧输入坐标、上传文件。",
+        "Nothing to screen yet: click or draw on the map, or type coordinates or upload a file on the left.",
+    ),
+    "screening.drawn": ("绘制的图形 {n}", "Drawn shape {n}"),
+    "screening.results": ("筛查结果 · {n} 个对象", "Results · {n} features"),
+    "screening.read": ("读取说明", "What was read"),
+    "screening.refused_rows": ("未读取的行", "Rows not read"),
+    "screening.detail": ("对象详情", "Feature detail"),
+    "screening.choose": ("对象", "Feature"),
+    "screening.measures": ("适用措施 · {n}", "Measures · {n}"),
+    "screening.download_pdf": ("一页报告（PDF，A4）", "One-page report (PDF, A4)"),
+    "screening.download_csv": ("结果（CSV）", "Results (CSV)"),
+    "screening.download_xlsx": ("全部表格（.xlsx）", "All tables (.xlsx)"),
+    "screening.cli": ("同一筛查的命令行：", "The same screening from the command line:"),
     # screening: what a feature's row and notes say
     "screen.msg.county": ("位于{county}", "In {county}"),
     "screen.msg.boundary": (

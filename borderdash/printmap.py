@@ -397,15 +397,22 @@ def _draw_features(ax, features: gpd.GeoDataFrame, k: float) -> np.ndarray:
     geoms = features.geometry.values
     dims = shapely.get_dimensions(geoms)
     if (dims == 2).any():
-        _polygons(ax, geoms[dims == 2], style.FEATURE_FILL, "none", 0, alpha=0.28, zorder=5.5)
+        _polygons(ax, geoms[dims == 2], style.FEATURE_FILL, "none", 0, alpha=0.45, zorder=5.5)
         _lines(ax, geoms[dims == 2], style.FEATURE, 1.3 * k, zorder=5.6)
     if (dims == 1).any():
-        _lines(ax, geoms[dims == 1], style.HALO, 3.2 * k, zorder=5.5)
-        _lines(ax, geoms[dims == 1], style.FEATURE, 1.7 * k, zorder=5.6)
+        _lines(ax, geoms[dims == 1], style.FEATURE_FILL, 3.4 * k, zorder=5.5)
+        _lines(ax, geoms[dims == 1], style.FEATURE, 1.5 * k, zorder=5.6)
     points = shapely.get_coordinates(geoms[dims == 0])
     if len(points):
         ax.scatter(
-            points[:, 0], points[:, 1], s=(5.2 * k) ** 2, marker="o", c=style.FEATURE, edgecolors="white", linewidths=0.9 * k, zorder=6
+            points[:, 0],
+            points[:, 1],
+            s=(5.6 * k) ** 2,
+            marker="o",
+            c=style.FEATURE_FILL,
+            edgecolors=style.FEATURE,
+            linewidths=1.0 * k,
+            zorder=6,
         )
     return points
 

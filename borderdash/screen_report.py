@@ -220,7 +220,8 @@ class _Page:
                 border = f"{r.border_km:.1f} km" + (f" · {band}" if band else "")
             port = ""
             if _value(r, "port_id"):
-                port = f"{_value(r, f'port_{lang}')} {'≥' if r.port_method == 'port_border' else ''}{r.port_km:.0f} km"
+                km = f"{r.port_km:.1f}" if r.port_km < 10 else f"{r.port_km:.0f}"
+                port = f"{_value(r, f'port_{lang}')} {'≥' if r.port_method == 'port_border' else ''}{km} km"
             counts = ""
             if _value(r, "measures_county") != "":
                 counts = f"{r.measures_feature} / {r.measures_county} / {r.measures_other}"

@@ -27,9 +27,9 @@ HIGHLIGHT_EDGE = "#003f63"
 MARITIME_LINE = "#4a6f8a"
 REGIMENT = "#6a1b9a"
 PLATFORM = "#00695c"
-FEATURE = "#d7191c"
-"""A planner's own features (a screening): red, apart from every layer's colour."""
-FEATURE_FILL = "#f4a582"
+FEATURE = "#1a1a1a"
+FEATURE_FILL = "#ffd400"
+"""A planner's own features (a screening): yellow with a black edge, apart from every layer's colour."""
 TEXT = "#1a1a1a"
 HALO = "#ffffff"
 
@@ -122,7 +122,7 @@ ENTRIES = {
     ),
     "platform": LegendEntry("square", PLATFORM, "开发开放平台", "Opening-up platform"),
     "hollow": LegendEntry("hollow", "#555555", "空心：位置仅知所在县", "Hollow: location known to county only"),
-    "features": LegendEntry("fill", FEATURE_FILL, "筛查对象", "Screened feature", edge=FEATURE),
+    "features": LegendEntry("point", FEATURE_FILL, "筛查对象", "Screened feature", edge=FEATURE),
     "feature_counties": LegendEntry("fill", HIGHLIGHT_FILL, "筛查对象所在县", "County a feature lies in", edge=HIGHLIGHT_EDGE),
     "route": LegendEntry("dash", CORRIDOR_COLOURS[("road", "route")], "沿边公路（示意）", "Border road (schematic)"),
     "segment": LegendEntry("dash", CORRIDOR_COLOURS[("road", "segment")], "规划路段（示意）", "Planned road section (schematic)"),
