@@ -499,6 +499,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "screen.report.flag_note": ("“!”：请核实（见 CSV 的“请核实”列）。", "“!”: check this row (see the Check column of the CSV)."),
     "screen.report.measures": ("适用措施（可引用 {n} 项）", "Measures that apply ({n} to cite)"),
     "screen.report.no_measures": ("五份文件中没有措施适用于所在县级单位。", "No measure of the five documents applies to the counties."),
+    "screen.report.sections_only": (
+        "随所在县的措施只列章节；各项标题、依据与说明见 .xlsx 的“适用措施”表。",
+        "Measures that come with the county are listed by section; their titles, reasons and notes are in the Measures sheet of the .xlsx.",
+    ),
     "screen.report.more_measures": ("……其余措施见 .xlsx 的“适用措施”表。", "… the rest are in the Measures sheet of the .xlsx."),
     "screen.report.disclaimer": (
         "筛查依据本项目收录的五份文件与登记表，供初步研判，不代替主管部门的认定。",

@@ -20,7 +20,7 @@ from matplotlib.figure import Figure
 from . import fonts, i18n, printmap, style
 from .policy import kb
 from .screen_export import code_label, document_citation
-from .screening import BASES, Screening, method_text
+from .screening import Screening, method_text
 from .view import of_features
 
 PAGE = (210 * printmap.MM, 297 * printmap.MM)
@@ -31,6 +31,9 @@ SMALL = 5.7
 LINE = 1.42
 """Line height as a multiple of the font size."""
 MAX_TABLE_ROWS = 60
+REPORT_ORDER = ("feature", "not_here", "unknown", "place", "county")
+"""Groups of measures in the report: what the feature itself brings and what does not reach it first, the county's long list
+last, where the page cuts it (the .xlsx has every one)."""
 
 
 def render(screening: Screening, lang: str = "zh", fmt: str = "pdf", date: dt.date | None = None, dpi: int = 200) -> bytes:
@@ -249,43 +252,18 @@ class _Page:
     def _measures(self, footer_top: float) -> None:
         """The measures by how they reach the features, each document cited with its sections and period; cut to the page."""
         m = self.s.measures
-        lang = self.lang
         citable = m[m.basis.isin(("feature", "county"))].measure_id.nunique()
         self._heading(self.t("screen.report.measures", n=citable))
         if m.empty:
             self._note(self.t("screen.report.no_measures"))
             return
-        docs = kb.documents()
-        many = len(self.s.results) > 1
-        lines: list[tuple[str, float, str, str]] = []
-        for basis in BASES:
-            part = m[m.basis == basis]
-            if part.empty:
-                continue
-            head = (
-                self.t(f"screen.basis.{basis}") + f"（{part.measure_id.nunique()}）"
-                if lang == "zh"
-                else (f"{self.t(f'screen.basis.{basis}')} ({part.measure_id.nunique()})")
-            )
-            lines.append((head, BODY + 0.6, style.HIGHLIGHT_EDGE, "normal"))
-            for doc_id, group in part.groupby("document", sort=False):
-                counts = group.groupby("measure_id", sort=False).size()
-                first = group.drop_duplicates("measure_id")
-                titles = first[f"title_{lang}"].tolist()
-                items = [
-                    f"{sec} {title}" + (f" ×{counts[mid]}" if many else "")
-                    for sec, title, mid in zip(first.section, titles, first.measure_id, strict=True)
-                ]
-                cite = document_citation(docs[doc_id], lang)
-                period = first[f"period_{lang}"].iloc[0]
-                text = f"{cite}，{period}：" + "；".join(items) if lang == "zh" else f"{cite}, {period}: " + "; ".join(items)
-                for k, line in enumerate(_wrap(text, self.width - 0.12, BODY, lang)):
-                    lines.append(("  " + line if k else line, BODY, "#222222", "normal"))
-            notes = sorted({n for n in part[f"note_{lang}"] if n})
-            for note in notes[:3]:
-                for line in _wrap(note, self.width - 0.12, SMALL, lang):
-                    lines.append((line, SMALL, "#555555", "normal"))
         room = self.y - footer_top - 0.05
+        for titles in (None, 10 if self.lang == "zh" else 22, 0):  # full titles, clipped titles, sections only: the first that fits
+            lines = self._measure_lines(m, titles)
+            if sum(size * LINE / 72 for _, size, _, _ in lines) <= room:
+                break
+        if titles == 0:
+            lines.append((self.t("screen.report.sections_only"), SMALL, "#555555", "normal"))
         used, out = 0.0, []
         for text, size, colour, weight in lines:
             h = size * LINE / 72
@@ -297,6 +275,45 @@ class _Page:
         for text, size, colour, weight in out:
             self.fig.text(MARGIN / self.w, self.y / self.h, text, fontsize=size, va="top", color=colour, fontweight=weight)
             self.y -= size * LINE / 72
+
+    def _measure_lines(self, m, titles: int | None) -> list[tuple[str, float, str, str]]:
+        """Lines of the measures block: a heading per basis (short, telling groups first, the county's long list last), each
+        document cited with its period and its sections, the county's with their titles in full (titles None), clipped to
+        `titles` characters, or left out (0); then the notes that explain."""
+        lang, docs, many = self.lang, kb.documents(), len(self.s.results) > 1
+        lines: list[tuple[str, float, str, str]] = []
+        for basis in REPORT_ORDER:
+            part = m[m.basis == basis]
+            if part.empty:
+                continue
+            n = part.measure_id.nunique()
+            head = f"{self.t(f'screen.basis.{basis}')}（{n}）" if lang == "zh" else f"{self.t(f'screen.basis.{basis}')} ({n})"
+            lines.append((head, BODY + 0.6, style.HIGHLIGHT_EDGE, "normal"))
+            for doc_id, group in part.groupby("document", sort=False):
+                counts = group.groupby("measure_id", sort=False).size()
+                first = group.drop_duplicates("measure_id")
+                named = titles != 0 or basis != "county"
+                limit = None if basis != "county" else titles
+                items = [
+                    (f"{sec} {_clip(title, limit) if limit else title}" if named else sec) + (f" ×{counts[mid]}" if many else "")
+                    for sec, title, mid in zip(first.section, first[f"title_{lang}"], first.measure_id, strict=True)
+                ]
+                if not named:
+                    items = list(dict.fromkeys(items))
+                cite = document_citation(docs[doc_id], lang)
+                period = first[f"period_{lang}"].iloc[0]
+                sep = "；" if named else "、"
+                text = (
+                    f"{cite}，{period}：" + sep.join(items)
+                    if lang == "zh"
+                    else f"{cite}, {period}: " + ("; " if named else ", ").join(items)
+                )
+                for k, line in enumerate(_wrap(text, self.width - 0.12, BODY, lang)):
+                    lines.append(("  " + line if k else line, BODY, "#222222", "normal"))
+            for note in sorted({n for n in part[f"note_{lang}"] if n})[:3]:
+                for line in _wrap(note, self.width - 0.12, SMALL, lang):
+                    lines.append((line, SMALL, "#555555", "normal"))
+        return lines
 
     def _footer_lines(self) -> list[str]:
         lang = self.lang

@@ -132,13 +132,13 @@ function borderdashMap(map, config) {
   // events only on the shapes, so the counties' canvas below still gets every other click.
   map.createPane("bdFeatures").style.zIndex = 450;
   const featureStyle = { color: S.feature, weight: 3, fillColor: S.feature_fill, fillOpacity: 0.45 };
+  const pointStyle = { radius: 7, color: S.feature, weight: 2, fillColor: S.feature_fill, fillOpacity: 1 };
   const featureRenderer = L.svg({ pane: "bdFeatures" });
   const features = L.geoJSON(null, {
     renderer: featureRenderer,
     pane: "bdFeatures",
-    style: () => featureStyle,
-    pointToLayer: (f, ll) =>
-      L.circleMarker(ll, { renderer: featureRenderer, pane: "bdFeatures", radius: 7, color: S.feature, weight: 2, fillColor: S.feature_fill, fillOpacity: 1 }),
+    style: (f) => (f.geometry.type === "Point" ? pointStyle : featureStyle),
+    pointToLayer: (f, ll) => L.circleMarker(ll, { renderer: featureRenderer, pane: "bdFeatures", ...pointStyle }),
     onEachFeature: (f, l) => l.bindTooltip(`<b>${esc(f.properties.feature_id)}</b> ${esc(f.properties.name)}`, { sticky: true }),
   }).addTo(map);
   const labelLayer = L.layerGroup().addTo(map);
