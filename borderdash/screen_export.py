@@ -48,6 +48,7 @@ RESULT_FIELDS = (
     "port_status",
     "port_km",
     "port_method",
+    "port_counterpart",
     "platforms",
     "corridors",
     "corridor_km",
@@ -59,7 +60,8 @@ RESULT_FIELDS = (
 )
 """The columns of the results table people read, in order; bilingual fields pick `<field>_zh` or `<field>_en`."""
 BILINGUAL = {
-    "message", "flags", "county", "prefecture", "province", "counties_crossed", "regiments", "neighbour", "port", "platforms", "corridors"
+    "message", "flags", "county", "prefecture", "province", "counties_crossed", "regiments", "neighbour", "port", "port_counterpart",
+    "platforms", "corridors",
 }  # fmt: skip
 FLAGS = ("is_border_county", "within_3km", "within_20km")
 SHARES = ("share_within_3km", "share_within_20km")
@@ -112,8 +114,12 @@ def results_table(screening: Screening, lang: str) -> pd.DataFrame:
 
 
 def code_label(prefix: str, value, lang: str) -> str:
-    key = f"{prefix}.{value}"
-    return i18n.t(key, lang) if key in i18n.STRINGS else str(value)
+    """A code in words ('road' -> 公路); several codes (road;rail) each in words."""
+    labels = []
+    for code in str(value).split(";"):
+        key = f"{prefix}.{code.strip()}"
+        labels.append(i18n.t(key, lang) if key in i18n.STRINGS else code.strip())
+    return ("、" if lang == "zh" else ", ").join(v for v in labels if v)
 
 
 def measures_table(screening: Screening, lang: str) -> pd.DataFrame:

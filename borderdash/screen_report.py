@@ -173,21 +173,18 @@ class _Page:
         return sep.join(parts) + " ¹"
 
     def _port_text(self, r) -> str:
+        """Name (mode, status, counterpart) · distance, marked with the footnote of how it was measured."""
         lang = self.lang
         mode = code_label("screen.mode", r.port_mode, lang) if _value(r, "port_mode") else ""
-        what = (
-            "，".join(v for v in (mode, _value(r, f"port_status_{lang}")) if v)
-            if lang == "zh"
-            else ", ".join(v for v in (mode, _value(r, f"port_status_{lang}")) if v)
-        )
+        counterpart = _value(r, f"port_counterpart_{lang}")
+        across = self.t("screen.report.across", name=counterpart) if counterpart else ""
+        what = ("，" if lang == "zh" else ", ").join(v for v in (mode, _value(r, f"port_status_{lang}"), across) if v)
         bound = "≥ " if r.port_method == "port_border" else ""
         mark = {"port_point": "²", "port_border": "³", "port_county": "⁴"}.get(r.port_method, "")
         name = _value(r, f"port_{lang}")
-        return (
-            f"{name}（{what}）· {bound}{r.port_km:.1f} 公里 {mark}"
-            if lang == "zh"
-            else f"{name} ({what}) · {bound}{r.port_km:.1f} km {mark}"
-        )
+        if lang == "zh":
+            return f"{name}（{what}）· {bound}{r.port_km:.1f} 公里 {mark}" if what else f"{name} · {bound}{r.port_km:.1f} 公里 {mark}"
+        return f"{name} ({what}) · {bound}{r.port_km:.1f} km {mark}" if what else f"{name} · {bound}{r.port_km:.1f} km {mark}"
 
     def _table(self) -> None:
         """A row per feature: where it is, the border, the nearest port and the measures, cut with a note when too many."""

@@ -88,6 +88,8 @@ RESULT_COLUMNS = [
     "port_status_en",
     "port_km",
     "port_method",
+    "port_counterpart_zh",
+    "port_counterpart_en",
     "platforms_zh",
     "platforms_en",
     "corridors_zh",
@@ -200,6 +202,8 @@ def _context() -> _Context:
                 "port_status_zh": r.status_zh,
                 "port_status_en": r.status_en,
                 "port_method": r.method,
+                "port_counterpart_zh": r.counterpart_zh,
+                "port_counterpart_en": r.counterpart_en,
             }
             for r in ports.itertuples()
         ],
@@ -272,10 +276,14 @@ def _regiments_by_county(regiments: gpd.GeoDataFrame) -> dict[str, tuple[dict, .
 
 
 def _ports(platforms: gpd.GeoDataFrame) -> pd.DataFrame:
-    """The land ports with mode and status: the register's `mode`/`status_*` columns when it has them, else what its ids say."""
+    """The land ports with mode, status and counterpart: the register's `mode`, `status_*` and `counterpart*` columns when it has
+    them, else the mode its ids say (-road, -rail), the leading word of its status, and no counterpart."""
     ports = pd.DataFrame(platforms[platforms.kind == "border_port"].drop(columns="geometry")).reset_index(drop=True)
     if "mode" not in ports:
         ports["mode"] = ports.id.str.extract(r"-(road|rail)$", expand=False).fillna("")
+    for lang in ("zh", "en"):
+        column = next((c for c in (f"counterpart_{lang}", "counterpart", "counterpart_zh") if c in ports), None)
+        ports[f"counterpart_{lang}"] = ports[column].fillna("").astype(str) if column else ""
     for lang in ("zh", "en"):
         if f"status_{lang}" not in ports:
             ports[f"status_{lang}"] = ports.status.map(lambda s, lang=lang: _status_label(s, lang))

@@ -160,3 +160,15 @@ def test_cli_refuses_clearly(args, message, tmp_path, capsys, monkeypatch):
     assert main(["screen", *args]) == 2
     assert message in capsys.readouterr().err
     assert not list(tmp_path.glob("r.*"))
+
+
+def test_names_from_users_stay_literal_and_harmless_in_every_file():
+    hostile = '=HYPERLINK("http://evil.example")'
+    gdf = gpd.GeoDataFrame({"name": [hostile]}, geometry=[shapely.Point(107.97167, 21.54778)], crs=4326)
+    s = screening.screen(gdf)
+    rows = list(csv.reader(io.StringIO(screen_export.csv_bytes(s, "en").decode("utf-8-sig"))))
+    assert rows[1][1] == "'" + hostile
+    book = openpyxl.load_workbook(io.BytesIO(screen_export.xlsx_bytes(s, "en")))
+    assert book["Results"]["B2"].value == "'" + hostile
+    _, text = pdf_text(screen_report.render(s, "en", date=DATE))
+    assert hostile in text
