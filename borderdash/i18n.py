@@ -252,9 +252,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "screening.input.text": ("输入坐标", "Type coordinates"),
     "screening.input.file": ("上传文件", "Upload a file"),
     "screening.map_help": (
-        "点击地图即筛查该点；也可用地图左侧的工具绘制点、线、面（绘制的图形优先于点击）。",
-        "Click the map to screen that point, or draw points, lines and areas with the tools on the map's left (drawings "
-        "take precedence over the click).",
+        "点击地图即添加一个点；也可用地图左侧的工具绘制线、面或修改、删除已有的图形。所有点和图形一并筛查。",
+        "Click the map to add a point, or draw lines and areas with the tools on the map's left, where you can also edit or "
+        "delete them. Every point and shape is screened.",
     ),
     "screening.coordinates": ("坐标（每行一个：经度, 纬度）", "Coordinates (one a line: lon, lat)"),
     "screening.file": (
@@ -358,8 +358,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "screen.flag.gcj_nocounty": ("不在任何县内", "it would be in no county"),
     "screen.flag.gcj_band": ("距边境 {km} 公里", "it would be {km} km from the border"),
     "screen.flag.outside_part": (
-        "{share}% 在县级数据范围之外（海上或境外）",
-        "{share}% of it lies outside the mapped counties (sea or abroad)",
+        "{share}% 不在本数据的县级范围内（海上、境外或九省区以外）",
+        "{share}% of it lies outside the mapped counties (sea, abroad or beyond the nine border provinces)",
     ),
     "screen.method.border": (
         "WGS84 椭球面测地距离，至陆地边境线最近点（最近点在中国等积投影中求得）",

@@ -622,7 +622,7 @@ def _datum_sensitivity(geoms, kinds, idx, places, border_km, converted, ctx: _Co
 
 
 def _result_row(fid: str, name: str, kind: str, located_by: str, geom, place: dict, ctx: _Context) -> dict:
-    rep = geom if kind == "point" else shapely.point_on_surface(geom)
+    rep = geom if geom.geom_type == "Point" else shapely.point_on_surface(geom)
     row = {
         "feature_id": fid,
         "name": name,
@@ -973,7 +973,7 @@ def _measure_counts(measures: list[tuple]) -> dict:
 def _flags(geom, kind: str, place: dict, sensitive: dict | None, ctx: _Context) -> dict:
     """What a reader must check: coordinates that look swapped, results that change if the input was GCJ-02, parts outside."""
     zh, en = [], []
-    if kind == "point" and place["county"] < 0:
+    if geom.geom_type == "Point" and place["county"] < 0:
         hit = ctx.county_tree.query(shapely.Point(geom.y, geom.x), predicate="intersects")
         if len(hit):
             where = ctx.county_records[int(hit[0])]

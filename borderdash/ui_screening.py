@@ -25,17 +25,14 @@ FILE_TYPES = ["csv", "txt", "tsv", "xlsx", "geojson", "json", "kml", "kmz", "zip
 
 
 def features_from_map(value) -> gpd.GeoDataFrame | None:
-    """What the user drew on the map (Leaflet.draw), else the point last clicked; None when neither."""
+    """What the user clicked or drew on the map (a click is a point, as if placed with the marker tool); None when nothing."""
     value = value or {}
     drawn = [d for d in (value.get("all_drawings") or []) if isinstance(d, dict) and d.get("geometry")]
-    if drawn:
-        geoms = [shapely.geometry.shape(d["geometry"]) for d in drawn]
-        return gpd.GeoDataFrame({"name": [tr("screening.drawn", n=i + 1) for i in range(len(geoms))]}, geometry=geoms, crs=4326)
-    click = value.get("last_clicked") or {}
-    if "lat" in click and "lng" in click:
-        point = shapely.Point(float(click["lng"]), float(click["lat"]))
-        return gpd.GeoDataFrame({"name": [f"{point.x:.5f}, {point.y:.5f}"]}, geometry=[point], crs=4326)
-    return None
+    if not drawn:
+        return None
+    geoms = [shapely.geometry.shape(d["geometry"]) for d in drawn]
+    names = [f"{g.x:.5f}, {g.y:.5f}" if g.geom_type == "Point" else tr("screening.drawn", n=i + 1) for i, g in enumerate(geoms)]
+    return gpd.GeoDataFrame({"name": names}, geometry=geoms, crs=4326)
 
 
 def read_features(mode: str, map_value, text: str, file, gcj02: bool) -> tuple[screen_input.Features | None, str | None]:
@@ -94,7 +91,7 @@ def live_map(result: screening.Screening | None, key: str, height: int = 560) ->
         feature_group_to_add=webmap.view_group(map_state(result, lang)),
         height=height,
         use_container_width=True,
-        returned_objects=["last_clicked", "all_drawings"],
+        returned_objects=["all_drawings"],
         key=key,
     )
     precision_note()

@@ -332,6 +332,20 @@ function borderdashMap(map, config) {
     window.drawnItems = drawn;
     map.addControl(new L.Control.Draw({ edit: { featureGroup: drawn }, draw: { circle: false, circlemarker: false } }));
     map.on("draw:created", (e) => drawn.addLayer(e.layer));
+    // A plain click is a point to screen, as if placed with the marker tool (the delete tool removes it); never while a tool
+    // draws, edits or deletes, nor on the click that finishes a shape.
+    let busy = false;
+    let quietUntil = 0;
+    map.on("draw:drawstart draw:editstart draw:deletestart", () => {
+      busy = true;
+    });
+    map.on("draw:drawstop draw:editstop draw:deletestop", () => {
+      busy = false;
+      quietUntil = Date.now() + 400;
+    });
+    map.on("click", (e) => {
+      if (!busy && Date.now() > quietUntil) map.fire("draw:created", { layer: L.marker(e.latlng), layerType: "marker" });
+    });
   }
 
   window.borderdash = {

@@ -37,16 +37,25 @@ def test_typed_point_gives_its_row_its_place_on_the_map_and_the_report(server, p
     assert page.outside_requests == []
 
 
-def test_a_marker_drawn_on_the_map_is_screened(server, page):  # noqa: F811
+def test_a_click_and_a_drawn_area_are_screened_without_the_map_jumping(server, page):  # noqa: F811
     page.goto(f"{server}/screening?lang=en", wait_until="domcontentloaded")
     frame = _frame(page)
     page.get_by_text("Nothing to screen yet").wait_for(timeout=60_000)
-    tool = frame.locator(".leaflet-draw-draw-marker")
+    tool = frame.locator(".leaflet-draw-draw-polygon")
     tool.wait_for(timeout=60_000)
-    tool.click()
     area = frame.locator(".leaflet-container").element_handle().bounding_box()
-    page.mouse.click(area["x"] + area["width"] * 0.5, area["y"] + area["height"] * 0.5)
+    cx, cy = area["x"] + area["width"] * 0.5, area["y"] + area["height"] * 0.5
+    zoom = "() => window.__maps[0].getZoom()"
+    before = frame.evaluate(zoom)
+    tool.click()
+    for dx, dy in ((0, 0), (40, 0), (40, 30), (0, 30), (0, 0)):  # the last click on the first vertex closes the area
+        page.mouse.click(cx + dx, cy + dy)
+        page.wait_for_timeout(400)
     page.get_by_text("Results · 1 features").wait_for(timeout=90_000)
+    assert frame.evaluate("() => window.drawnItems.toGeoJSON().features.map(f => f.geometry.type)") == ["Polygon"]
+    page.mouse.click(area["x"] + area["width"] * 0.2, area["y"] + area["height"] * 0.3)  # a plain click adds a point
+    page.get_by_text("Results · 2 features").wait_for(timeout=90_000)
+    assert before < frame.evaluate(zoom)  # framed on the features once they are screened, not while drawing
     page.get_by_role("button", name="One-page report (PDF, A4)").wait_for(timeout=30_000)
     frame.locator(".leaflet-bdFeatures-pane path").first.wait_for(timeout=60_000)
     assert page.outside_requests == []

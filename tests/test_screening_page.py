@@ -49,15 +49,22 @@ def test_choosing_another_feature_shows_its_detail():
     assert any("Not where the feature lies" in m.value for m in at.markdown)
 
 
-def test_a_click_on_the_map_is_screened(monkeypatch):
+def test_points_and_shapes_from_the_map_are_screened_together(monkeypatch):
     import streamlit_folium
 
-    monkeypatch.setattr(streamlit_folium, "st_folium", lambda *a, **k: {"last_clicked": {"lat": 21.54778, "lng": 107.97167}})
+    drawn = {
+        "all_drawings": [
+            {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [107.97167, 21.54778]}},
+            {"type": "Feature", "properties": {}, "geometry": {"type": "LineString", "coordinates": [[107.97, 21.56], [107.5, 21.8]]}},
+        ]
+    }
+    monkeypatch.setattr(streamlit_folium, "st_folium", lambda *a, **k: drawn)
     at = _page()
-    at.session_state["screening-map-zh"] = {"last_clicked": {"lat": 21.54778, "lng": 107.97167}}
+    at.session_state["screening-map-zh"] = drawn
     at.run()
     assert not at.exception
-    assert at.dataframe[0].value["县级单位"].tolist() == ["东兴市"]
+    table = at.dataframe[0].value
+    assert table["县级单位"].iloc[0] == "东兴市" and table["名称"].tolist() == ["107.97167, 21.54778", "绘制的图形 2"]
 
 
 def test_a_point_outside_china_gets_the_refusal_not_a_table():
