@@ -354,6 +354,8 @@ def _nearest(geoms_laea: np.ndarray, targets: np.ndarray, tree: shapely.STRtree)
     reach[src] = d0 * CANDIDATE_SLACK + 500.0
     qs, qt = tree.query(geoms_laea[src], predicate="dwithin", distance=reach[src])
     qs = src[qs]
+    if not len(qs):
+        return best, km, points
     lines = shapely.shortest_line(geoms_laea[qs], targets[qt])
     ends = _lonlat(np.concatenate([shapely.get_point(lines, 0), shapely.get_point(lines, 1)]))
     a, b = ends[: len(lines)], ends[len(lines) :]
@@ -599,7 +601,7 @@ def _datum_sensitivity(geoms, kinds, idx, places, border_km, converted, ctx: _Co
     """Points whose county or band would change if their coordinates were GCJ-02 (from a Chinese web map) rather than WGS84;
     points already converted from GCJ-02 are not asked again."""
     pos = {i: j for j, i in enumerate(idx.tolist())}
-    points = [i for i in pos if kinds[i] == "point" and not converted[i]]
+    points = [i for i in pos if geoms[i].geom_type == "Point" and not converted[i]]
     if not points:
         return {}
     lon, lat = gcj02_to_wgs84(shapely.get_x(geoms[points]), shapely.get_y(geoms[points]))
