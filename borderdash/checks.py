@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import layers, registers
-from .schema import REGISTER_COLUMNS, REGISTER_IDS
+from .schema import PORT_MODES, PORT_STATUSES, REGISTER_COLUMNS, REGISTER_IDS, province_zh
+from .source_kinds import KINDS, source_kind
 
 # Figures the 2017 plan states (seed 004, 一、规划背景).
 PLAN_NEIGHBOURS = 14
@@ -137,8 +138,63 @@ def check_data() -> Report:
         r.say(f"  {seg.iso3} {seg.neighbour_zh}: {seg.length_km:,.1f} km{tag}")
 
     _check_projects(r)
+    _check_ports(r)
     _check_register_sources(r)
     return r
+
+
+NOT_STATED = "(not stated)"
+LAND_MODES = ("road", "rail")
+
+
+def port_rows() -> pd.DataFrame:
+    """The border ports of the platforms register, with the short province name."""
+    reg = registers.read("platforms")
+    ports = reg[reg.kind == "border_port"].copy()
+    ports["province"] = ports.province_zh.map(lambda p: province_zh(p) or p)
+    return ports
+
+
+def counted(ports: pd.DataFrame, figure: pd.Series) -> pd.DataFrame:
+    """The register's ports that a published figure covers (its province, neighbour, modes and statuses)."""
+    keep = pd.Series(True, index=ports.index)
+    if figure.province_zh != "全国":
+        keep &= ports.province == figure.province_zh
+    for column, allowed in (("neighbour", figure.neighbour), ("mode", figure.modes), ("status", figure.statuses)):
+        if str(allowed).strip():
+            keep &= ports[column].isin(str(allowed).split(";"))
+    return ports[keep]
+
+
+def _tally(values: pd.Series, order: tuple[str, ...]) -> str:
+    counts = values.replace("", NOT_STATED).value_counts()
+    return ", ".join(f"{k}: {int(counts[k])}" for k in (*order, NOT_STATED) if k in counts)
+
+
+def _check_ports(r: Report) -> None:
+    ports = port_rows()
+    figures = registers.read("port_counts")
+    r.say("")
+    r.say("== land ports (register vs published counts) ==")
+    r.say(f"  border ports: {len(ports)}; by mode: {_tally(ports['mode'], PORT_MODES)}")
+    r.say(f"  by status: {_tally(ports.status, PORT_STATUSES)}")
+    r.say(f"  {'province':<6}{'register':>9}{'published':>10}  what the figure counts (as of; confidence) — why they differ")
+    for _, fig in figures.iterrows():
+        mine = counted(ports, fig)
+        published = "—" if pd.isna(fig["count"]) else f"{int(fig['count'])}"
+        scope = "/".join(filter(None, (fig.neighbour, fig.modes.replace(";", "+"), fig.statuses.replace(";", "+"))))
+        r.say(f"  {fig.province_zh:<6}{len(mine):>9}{published:>10}  [{scope}] {fig.counts} ({fig.as_of or 'undated'}; {fig.confidence})")
+        if fig.notes:
+            r.say(f"        {fig.notes}")
+    land = ports[ports["mode"].isin(LAND_MODES)]
+    national = figures[figures.province_zh == "全国"]
+    if len(national):
+        r.say(
+            f"  road + rail ports in the register: {len(land)} against the customs' 'more than {int(national['count'].iloc[0])}'; "
+            f"river ports (water ports in that count): {int((ports['mode'] == 'river').sum())}"
+        )
+    r.require(set(ports.id) >= {"port-arihashate-road"}, "ports: 阿日哈沙特 (新巴尔虎右旗) is registered")
+    r.require(ports.neighbour.ne("").all(), "ports: every port names its neighbour")
 
 
 def placeholder_sources(df: pd.DataFrame) -> pd.DataFrame:
@@ -156,8 +212,9 @@ def row_ids(name: str, df: pd.DataFrame) -> pd.Series:
 
 def _check_register_sources(r: Report) -> None:
     r.say("")
-    r.say("== registers: rows by confidence, sources replaced by followable ones ==")
+    r.say("== registers: rows by confidence and by kind of source, sources replaced by followable ones ==")
     changes = registers.read("source_changes")
+    overall: dict[str, int] = {}
     for name in REGISTER_COLUMNS:
         if "source" not in REGISTER_COLUMNS[name]:
             continue
@@ -166,10 +223,15 @@ def _check_register_sources(r: Report) -> None:
         replaced = changes[changes.register == name]
         ids = set(row_ids(name, df))
         r.say(f"  {name}: {len(df)} rows ({by_conf}); sources replaced: {int(replaced.row_id.isin(ids).sum())}")
+        kinds = df.source.map(source_kind).value_counts()
+        r.say("    best source: " + ", ".join(f"{k}: {int(kinds[k])}" for k in KINDS if k in kinds))
+        for k in KINDS:
+            overall[k] = overall.get(k, 0) + int(kinds.get(k, 0))
         if "membership_confidence" in df:
             r.say("    membership of the 58: " + ", ".join(f"{k}: {v}" for k, v in df.membership_confidence.value_counts().items()))
         r.require(placeholder_sources(df).empty, f"{name}: every source names a document, page or article")
         r.require(replaced.row_id.isin(ids).all(), f"{name}: every logged source change names a row that exists")
+    r.say("  all registers, rows by best source: " + ", ".join(f"{k}: {overall[k]}" for k in KINDS))
 
 
 def _check_projects(r: Report) -> None:

@@ -107,8 +107,9 @@ def _parser() -> argparse.ArgumentParser:
     mp.add_argument("-o", "--output", type=Path, required=True, help="PATH.png, PATH.svg or PATH.pdf")
     mp.set_defaults(run=_map)
 
-    m = sub.add_parser("measures", help="measures that apply to a place (adcode or id), and why")
+    m = sub.add_parser("measures", help="measures that apply to a place (adcode or id), and why, with each document's period")
     m.add_argument("--place", required=True)
+    m.add_argument("--in-force", action="store_true", help="leave out measures of documents whose period of effect has ended")
     _table_args(m)
     m.set_defaults(run=_measures)
 
@@ -120,6 +121,7 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("search", help="ranked search over the measures, Chinese or English")
     s.add_argument("query")
     s.add_argument("--limit", type=int, default=20)
+    s.add_argument("--in-force", action="store_true", help="leave out measures of documents whose period of effect has ended")
     _table_args(s)
     s.set_defaults(run=_search)
 
@@ -151,9 +153,9 @@ def _table_args(p: argparse.ArgumentParser) -> None:
 
 # Columns a terminal table shows by default, per command; {lang} is zh or en.
 TERMINAL_COLUMNS = {
-    "measures": ["measure_id", "section", "title_{lang}", "rule_{lang}", "via"],
+    "measures": ["measure_id", "section", "title_{lang}", "rule_{lang}", "via", "period_{lang}"],
     "places": ["place_id", "name_{lang}", "province_zh", "layer", "rule_{lang}"],
-    "search": ["rank", "id", "section", "title_{lang}"],
+    "search": ["rank", "id", "section", "title_{lang}", "period_{lang}"],
 }
 
 
@@ -302,7 +304,7 @@ def _thematic(args):
 def _measures(args) -> int:
     from .policy import join
 
-    measures = join.measures_for(args.place)
+    measures = join.measures_for(args.place, in_force_only=args.in_force)
     code = _emit(measures, args.format, args.output, _shown_columns("measures", args))
     place = join.resolve(args.place)
     stream = sys.stderr if args.output else sys.stdout
@@ -316,13 +318,26 @@ def _measures(args) -> int:
 def _places(args) -> int:
     from .policy import join
 
-    return _emit(join.places_for(args.measure), args.format, args.output, _shown_columns("places", args))
+    places = join.places_for(args.measure)
+    code = _emit(places, args.format, args.output, _shown_columns("places", args))
+    stream = sys.stderr if args.output else sys.stdout
+    print(f"period: {_period_of(args.measure, args.lang)}", file=stream)
+    return code
+
+
+def _period_of(measure_id: str, lang: str) -> str:
+    """The period of effect of a measure's document, in the language of the printed table."""
+    from .policy import kb
+
+    p = kb.periods()[kb.measure(measure_id)["document"]]
+    return p.en if lang == "en" else p.zh
 
 
 def _search(args) -> int:
     from .policy import search
 
-    return _emit(search.search(args.query, limit=args.limit), args.format, args.output, _shown_columns("search", args))
+    found = search.search(args.query, limit=args.limit, in_force_only=args.in_force)
+    return _emit(found, args.format, args.output, _shown_columns("search", args))
 
 
 def _screen(args) -> int:

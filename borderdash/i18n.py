@@ -176,6 +176,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "policy.quantities": ("数量", "Quantities"),
     "policy.scope_note": ("适用范围说明：{value}", "Scope note: {value}"),
     "policy.where": ("适用地点 · {count}", "Where this applies · {count}"),
+    "policy.period": ("有效期：{value}", "Period of effect: {value}"),
+    "measures.in_force_only": ("只看有效期未届满的文件的措施", "Only measures of documents whose period has not ended"),
     # corridors
     "corridors.title": ("通道与平台", "Corridors & platforms"),
     "corridors.kind": ("平台类型", "Platform kind"),
@@ -316,8 +318,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "screen.platform.extent": ("{name}（按所在县绘制的范围内）", "{name} (inside its extent, drawn as its host county)"),
     "screen.platform.point": ("{name}（本县，距 {km} 公里）", "{name} (in the county, {km} km away)"),
     "screen.platform.county": ("{name}（本县；位置仅知县级）", "{name} (in the county; location known only to county level)"),
-    "screen.period.dated": ("文件日期 {date}", "dated {date}"),
-    "screen.period.undated": ("文件未写明日期", "date not stated in the document"),
     "screen.note.band_unknown": (
         "仅按县定位：是否在距边境 0–3 公里范围内取决于项目在县内的位置",
         "Located only by county: whether it lies within 3 km of the border depends on where in the county it is",
@@ -380,10 +380,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "screen.method.corridor": ("测地距离，至通道示意线最近点", "Geodesic distance to the nearest point of the schematic corridor line"),
     "screen.method.regiment_point": ("测地距离，至团场的来源坐标", "Geodesic distance to the regiment's sourced coordinate"),
     "screen.method.platform_point": ("测地距离，至平台的来源坐标", "Geodesic distance to the platform's sourced coordinate"),
-    "screen.port_status.operating": ("开放", "operating"),
-    "screen.port_status.approved": ("已获批", "approved"),
-    "screen.port_status.closed": ("已关闭", "closed"),
-    "screen.port_status.planned": ("规划", "planned"),
     # screening: table headers, codes and sheets
     "screen.col.feature_id": ("编号", "No."),
     "screen.col.name": ("名称", "Name"),
@@ -452,10 +448,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "screen.status.province": ("仅知省区", "province only"),
     "screen.status.abroad": ("在境外", "abroad"),
     "screen.status.sea": ("海上或中国陆地之外", "sea or off China's land"),
-    "screen.mode.road": ("公路", "road"),
-    "screen.mode.rail": ("铁路", "rail"),
-    "screen.mode.river": ("水运", "river"),
-    "screen.mode.air": ("航空", "air"),
     "screen.basis.feature": ("因项目本身", "Follows from the feature"),
     "screen.basis.county": ("随所在县", "Comes with the county"),
     "screen.basis.unknown": ("取决于项目在县内的位置", "Depends on where in the county it lies"),
@@ -548,6 +540,11 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "via": ("经由", "Through"),
     "reason": ("适用依据", "Why it applies"),
     "approved": ("批准", "Approved"),
+    "period": ("有效期", "Period of effect"),
+    "in_force": ("有效期内", "In its period"),
+    "mode": ("方式", "Mode"),
+    "neighbour": ("邻国", "Neighbour"),
+    "counterpart_zh": ("对应口岸", "Counterpart port"),
     "confidence": ("可信度", "Confidence"),
     "rank": ("排名", "Rank"),
     "number": ("文号", "Number"),
@@ -589,6 +586,15 @@ CODES: dict[str, tuple[str, str]] = {
     "medium": ("中", "medium"),
     "low": ("低", "low"),
     "schematic": ("示意", "Schematic"),
+    "river": ("界河水运", "Border river"),
+    "inland_river": ("内河水运（非边境）", "Inland river (not on the border)"),
+    "open": ("开放", "Open"),
+    "approved_not_open": ("已批准，未开通", "Approved, not open"),
+    "seasonal": ("季节性开放", "Seasonal"),
+    "suspended": ("暂停", "Suspended"),
+    "closed": ("关闭", "Closed"),
+    "approved": ("已批准", "Approved"),
+    "operating": ("运行中", "Operating"),
 }
 
 
@@ -622,8 +628,8 @@ def pick(row_or_df, stem: str, lang: str):
     return en if isinstance(en, str) and en.strip() else zh
 
 
-CODE_COLUMNS = ("layer", "kind", "part", "location_precision", "geometry_precision", "confidence")
-BILINGUAL_STEMS = ("name", "title", "rule", "reason", "status", "summary")
+CODE_COLUMNS = ("layer", "kind", "part", "location_precision", "geometry_precision", "confidence", "mode", "status")
+BILINGUAL_STEMS = ("name", "title", "rule", "reason", "status", "summary", "period")
 
 
 def for_people(df: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:

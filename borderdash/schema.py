@@ -41,7 +41,11 @@ REGISTER_COLUMNS: dict[str, tuple[str, ...]] = {
         "lat",
         "location_precision",
         "approved",
+        "approved_kind",
         "status",
+        "mode",
+        "neighbour",
+        "counterpart_zh",
         "confidence",
         "source",
         "notes",
@@ -67,9 +71,23 @@ REGISTER_COLUMNS: dict[str, tuple[str, ...]] = {
     "corridor_points": ("corridor_id", "seq", "place_zh", "adcode", "lon", "lat", "location_precision", "confidence", "source", "notes"),
     # The one place a county-level unit's English name is curated (other layers derive it by adcode).
     "county_names": ("adcode", "name_zh", "name_en", "source", "notes"),
+    # Published counts of ports per province (全国 for the national figure): what check-data compares the platforms register
+    # with; `neighbour`, `modes` and `statuses` (';'-joined, empty = all) say which register rows the figure covers.
+    "port_counts": ("province_zh", "neighbour", "modes", "statuses", "count", "counts", "as_of", "confidence", "source", "notes"),
     # Citations replaced by followable ones: register, row id, date, and what the old citation was.
     "source_changes": ("register", "row_id", "date", "was"),
 }
+
+NEIGHBOURS_ISO3 = ("AFG", "BTN", "IND", "KAZ", "KGZ", "LAO", "MMR", "MNG", "NPL", "PAK", "PRK", "RUS", "TJK", "VNM")
+"""The 14 land neighbours (2017 plan: 14 countries), as the border line's iso3 codes."""
+PORT_MODES = ("road", "rail", "river", "inland_river")
+"""How a port is crossed: road or rail (the customs' land ports), a border river (water ports in the customs count),
+or a river port away from the border that ships to a neighbour (富锦 on the Songhua)."""
+PORT_STATUSES = ("open", "approved_not_open", "seasonal", "suspended", "closed")
+"""A port's state as the latest source read says; empty where no source read states it."""
+APPROVED_KINDS = ("approval", "agreement", "upgrade", "reopening", "opening", "acceptance")
+"""What a platform's `approved` date is: the State Council approval itself, or (where that date was not found) the
+intergovernmental agreement, upgrade, reopening, opening or national acceptance, each no earlier than the approval."""
 
 # Row id column of each register (for source_changes and checks).
 REGISTER_IDS = {
@@ -85,6 +103,7 @@ REGISTER_IDS = {
     "corridor_points": ("corridor_id", "seq"),
     "county_names": "adcode",
     "platform_counties": ("platform_id", "adcode"),
+    "port_counts": "province_zh",
 }
 
 

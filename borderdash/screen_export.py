@@ -66,7 +66,7 @@ BILINGUAL = {
 FLAGS = ("is_border_county", "within_3km", "within_20km")
 SHARES = ("share_within_3km", "share_within_20km")
 METHOD_FIELDS = ("border_method", "port_method")
-CODE_FIELDS = {"kind": "screen.kind", "status": "screen.status", "port_mode": "screen.mode"}
+CODE_FIELDS = {"kind": "screen.kind", "status": "screen.status", "port_mode": ""}
 
 
 def format_of(path) -> str:
@@ -114,11 +114,15 @@ def results_table(screening: Screening, lang: str) -> pd.DataFrame:
 
 
 def code_label(prefix: str, value, lang: str) -> str:
-    """A code in words ('road' -> 公路); several codes (road;rail) each in words."""
+    """A code in words: a `prefix.code` catalogue string, or (no prefix) a data code ('road' -> 公路); several codes
+    (road;rail) each in words."""
     labels = []
     for code in str(value).split(";"):
         key = f"{prefix}.{code.strip()}"
-        labels.append(i18n.t(key, lang) if key in i18n.STRINGS else code.strip())
+        if not prefix:
+            labels.append(i18n.code(code.strip(), lang))
+        else:
+            labels.append(i18n.t(key, lang) if key in i18n.STRINGS else code.strip())
     return ("、" if lang == "zh" else ", ").join(v for v in labels if v)
 
 
@@ -141,6 +145,7 @@ def measures_table(screening: Screening, lang: str) -> pd.DataFrame:
             i18n.t("screen.col.reason", lang): m[f"reason_{lang}"],
             i18n.t("screen.col.note", lang): m[f"note_{lang}"],
             i18n.t("screen.col.period", lang): m[f"period_{lang}"],
+            i18n.column("in_force", lang): m.in_force.map(lambda v: i18n.t("yes" if v else "no", lang)),
         }
     )
     return out.reset_index(drop=True)

@@ -175,7 +175,7 @@ class _Page:
     def _port_text(self, r) -> str:
         """Name (mode, status, counterpart) · distance, marked with the footnote of how it was measured."""
         lang = self.lang
-        mode = code_label("screen.mode", r.port_mode, lang) if _value(r, "port_mode") else ""
+        mode = code_label("", r.port_mode, lang) if _value(r, "port_mode") else ""
         counterpart = _value(r, f"port_counterpart_{lang}")
         across = self.t("screen.report.across", name=counterpart) if counterpart else ""
         what = ("，" if lang == "zh" else ", ").join(v for v in (mode, _value(r, f"port_status_{lang}"), across) if v)

@@ -276,17 +276,14 @@ def _regiments_by_county(regiments: gpd.GeoDataFrame) -> dict[str, tuple[dict, .
 
 
 def _ports(platforms: gpd.GeoDataFrame) -> pd.DataFrame:
-    """The land ports with mode, status and counterpart: the register's `mode`, `status_*` and `counterpart*` columns when it has
-    them, else the mode its ids say (-road, -rail), the leading word of its status, and no counterpart."""
+    """The land ports with mode, status and counterpart in words, from the register's codes (`mode`, `status`,
+    `counterpart_zh`); the counterpart's name stays as the register gives it in both languages."""
     ports = pd.DataFrame(platforms[platforms.kind == "border_port"].drop(columns="geometry")).reset_index(drop=True)
-    if "mode" not in ports:
-        ports["mode"] = ports.id.str.extract(r"-(road|rail)$", expand=False).fillna("")
+    for col in ("mode", "status", "counterpart_zh"):
+        ports[col] = ports[col].fillna("").astype(str) if col in ports else ""
     for lang in ("zh", "en"):
-        column = next((c for c in (f"counterpart_{lang}", "counterpart", "counterpart_zh") if c in ports), None)
-        ports[f"counterpart_{lang}"] = ports[column].fillna("").astype(str) if column else ""
-    for lang in ("zh", "en"):
-        if f"status_{lang}" not in ports:
-            ports[f"status_{lang}"] = ports.status.map(lambda s, lang=lang: _status_label(s, lang))
+        ports[f"status_{lang}"] = ports.status.map(lambda v, lang=lang: i18n.code(v, lang) if v else "")
+        ports[f"counterpart_{lang}"] = ports.counterpart_zh
     return ports
 
 
@@ -307,15 +304,6 @@ def _port_targets(ports: pd.DataFrame, border: gpd.GeoDataFrame, border_laea: np
         methods.append("port_border" if len(stretch) else "port_county")
     ports["method"] = methods
     return np.array(out, dtype=object)
-
-
-def _status_label(status: str, lang: str) -> str:
-    """A port status of the register ('operating (seasonal)') as its leading word in a language; the rest stays in the register."""
-    word = str(status or "").split(" ")[0].strip()
-    key = f"screen.port_status.{word}"
-    if key in i18n.STRINGS:
-        return i18n.t(key, lang)
-    return word if lang == "en" else ""
 
 
 @cache
@@ -475,11 +463,11 @@ def _outside(points: np.ndarray, ctx: _Context) -> list[dict]:
 # --- the screening ------------------------------------------------------------------------------------------------
 
 
-def screen(features: gpd.GeoDataFrame, buffer_km: float = DEFAULT_BUFFER_KM, notes: list | None = None) -> Screening:
+def screen(features: gpd.GeoDataFrame, buffer_km: float = DEFAULT_BUFFER_KM, notes: list | None = None, today=None) -> Screening:
     """Screen each feature: its county (or why none), distances, bands, port, platforms, corridors and the measures that apply.
 
-    `features` has a geometry in WGS84 and optionally `feature_id`, `name` and `located_by` ("county" for rows located only
-    by county, whose band is then unknown)."""
+    `features` has a geometry in WGS84 and optionally `feature_id`, `name`, `located_by` ("county" for rows located only
+    by county, whose band is then unknown) and `gcj02` (converted from GCJ-02). Documents' periods are said for `today`."""
     if not 0 < float(buffer_km) <= MAX_BUFFER_KM:
         raise ValueError(f"buffer must be more than 0 and at most {MAX_BUFFER_KM:g} km, not {buffer_km}")
     buffer_km = float(buffer_km)
@@ -514,6 +502,7 @@ def screen(features: gpd.GeoDataFrame, buffer_km: float = DEFAULT_BUFFER_KM, not
     for r in platform_rows.itertuples():
         platforms_of.setdefault(r.feature_id, {})[r.platform_id] = r
 
+    periods = kb.periods(today)
     results, measure_rows = [], []
     for j, i in enumerate(idx.tolist() + [i for i, p in enumerate(places) if p["county"] < 0]):
         fid = ids[i]
@@ -526,7 +515,7 @@ def screen(features: gpd.GeoDataFrame, buffer_km: float = DEFAULT_BUFFER_KM, not
                     row[f"{name}_{lang}"] = by_feature[lang].get(fid, "")
             if fid in nearest_corridor:
                 row["corridor_km"] = round(float(nearest_corridor[fid]), 2)
-            found = _measures(fid, kinds[i], located_by[i], row, counties_of.get(i, []), platforms_of.get(fid, {}), ctx)
+            found = _measures(fid, kinds[i], located_by[i], row, counties_of.get(i, []), platforms_of.get(fid, {}), periods, ctx)
             measure_rows += found
             row.update(_measure_counts(found))
         row.update(_flags(geoms[i], kinds[i], places[i], sensitive.get(i), ctx))
@@ -849,32 +838,18 @@ def _routes(adcode: str) -> tuple[tuple, ...]:
 
 @cache
 def _routes_by_county() -> dict[str, tuple[tuple, ...]]:
-    """County adcode -> the ways measures reach it (join.county_routes), as plain tuples with each document's period."""
-    docs = kb.documents()
-    periods = {d: _periods(doc) for d, doc in docs.items()}
+    """County adcode -> the ways measures reach it (join.county_routes), as plain tuples."""
     out: dict[str, list[tuple]] = {}
     for r in join.county_routes().itertuples():
         out.setdefault(r.adcode, []).append(
-            (r.measure_id, r.document, r.section, r.title_zh, r.title_en, r.rule, r.via, r.reason_zh, r.reason_en, *periods[r.document])
+            (r.measure_id, r.document, r.section, r.title_zh, r.title_en, r.rule, r.via, r.reason_zh, r.reason_en)
         )
     return {a: tuple(v) for a, v in out.items()}
 
 
-def _periods(doc: dict) -> tuple[str, str]:
-    return period(doc, "zh"), period(doc, "en")
-
-
-def period(doc: dict, lang: str) -> str:
-    """A document's period: the register's `period_zh/en` when it has one, else its date (or that the date is not stated)."""
-    given = str(doc.get(f"period_{lang}") or "").strip()
-    if given:
-        return given
-    if doc.get("date"):
-        return i18n.t("screen.period.dated", lang, date=str(doc["date"]))
-    return i18n.t("screen.period.undated", lang)
-
-
-def _measures(fid: str, kind: str, located_by: str, row: dict, counties: list[int], platforms: dict, ctx: _Context) -> list[tuple]:
+def _measures(
+    fid: str, kind: str, located_by: str, row: dict, counties: list[int], platforms: dict, periods: dict, ctx: _Context
+) -> list[tuple]:
     """The measures reaching the counties a feature lies in, each with how it reaches the feature itself (BASES), best first."""
     best: dict[str, list] = {}
     for c in counties:
@@ -907,8 +882,9 @@ def _measures(fid: str, kind: str, located_by: str, row: dict, counties: list[in
                 "; ".join(reason_en),
                 "；".join(n for n in note_zh if n),
                 "; ".join(n for n in note_en if n),
-                route[9],
-                route[10],
+                periods[doc].zh,
+                periods[doc].en,
+                periods[doc].in_force,
                 ";".join(adcodes),
             )
         )
@@ -1031,6 +1007,7 @@ MEASURE_DETAIL_COLUMNS = [
     "note_en",
     "period_zh",
     "period_en",
+    "in_force",
     "counties",
 ]
 CORRIDOR_DETAIL_COLUMNS = [

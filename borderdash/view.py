@@ -378,7 +378,7 @@ def _measure(sel: Selection) -> View:
     doc = kb.documents()[m["document"]]
     view.title_zh, view.title_en = m["title_zh"], m["title_en"]
     view.subtitle_zh = f"{doc['title_zh']} {m['section']} · 适用地点 {_place_count(view)} 处"
-    view.subtitle_en = f"{doc['number']} {m['section']} · applies to {_place_count(view)} places"
+    view.subtitle_en = f"{kb.document_label(doc)} {m['section']} · applies to {_place_count(view)} places"
     return view
 
 

@@ -205,16 +205,24 @@ def test_every_measure_carries_its_reason_period_and_basis(golden):
     m = s.measures
     assert set(m.basis) <= set(screening.BASES)
     assert m.reason_zh.str.len().gt(0).all() and m.reason_en.str.len().gt(0).all()
-    assert m.period_zh.str.len().gt(0).all()
+    assert m.period_zh.str.len().gt(0).all() and m.period_en.str.len().gt(0).all()
     dongxing = m[m.feature_id == "1"].set_index("measure_id")
     assert dongxing.basis["gf-2015-72:i.relocation"] == "feature" and "0.8" in dongxing.note_zh["gf-2015-72:i.relocation"]
     assert dongxing.basis["gf-2015-72:i"] == "county"
 
 
-def test_document_period_comes_from_the_register_when_it_has_one():
-    assert screening.period({"date": "2017-05-28", "period_zh": "2016—2020年", "period_en": "2016–2020"}, "en") == "2016–2020"
-    assert screening.period({"date": "2017-05-28"}, "zh") == "文件日期 2017-05-28"
-    assert screening.period({"date": None}, "en") == "date not stated in the document"
+def test_each_measure_carries_its_documents_period_of_effect_for_the_day_asked():
+    import datetime as dt
+
+    from borderdash.policy import kb
+
+    during, after = screen(DONGXING, today=dt.date(2018, 1, 1)).measures, screen(DONGXING, today=dt.date(2026, 12, 4)).measures
+    for measures, day in ((during, dt.date(2018, 1, 1)), (after, dt.date(2026, 12, 4))):
+        periods = kb.periods(day)
+        assert measures.period_zh.tolist() == [periods[d].zh for d in measures.document]
+        assert measures.in_force.tolist() == [periods[d].in_force for d in measures.document]
+    plan = during.document == "gbf-2017-50"
+    assert during[plan].in_force.all() and not after[after.document == "gbf-2017-50"].in_force.any()
 
 
 def test_corridors_within_the_buffer_only_and_nearest_first():

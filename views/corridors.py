@@ -36,7 +36,7 @@ cols = ["name", "kind", "part", "status", "length_km", "published_length_km", "p
 st.dataframe(ui.table(corridors, cols), hide_index=True, width="stretch")
 st.download_button(ui.tr("download.csv"), export.csv_bytes(corridors), "borderdash_corridors.csv", "text/csv", key="corridors-csv")
 st.subheader(ui.tr("corridors.platforms", count=len(platforms)))
-pcols = ["name", "kind", "province_zh", "location_precision", "approved", "confidence", "adcode", "id"]
+pcols = ["name", "kind", "mode", "status", "province_zh", "location_precision", "approved", "confidence", "adcode", "id"]
 st.dataframe(ui.table(platforms, pcols), hide_index=True, width="stretch")
 st.download_button(ui.tr("download.csv"), export.csv_bytes(platforms), "borderdash_platforms.csv", "text/csv", key="platforms-csv")
 

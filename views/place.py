@@ -73,11 +73,12 @@ if known:
     ui.live_map(selection, f"place-map-{lang}", height=380)
     ui.briefing_map_download(selection, f"place_{place_id}")
 
-measures = join.measures_for(place_id)
+in_force_only = st.toggle(ui.tr("measures.in_force_only"), key="place_in_force")
+measures = join.measures_for(place_id, in_force_only=in_force_only)
 st.subheader(ui.tr("place.measures", count=len(measures)))
 for note in join.notes_for(place_id, lang):
     st.info(ui.text(note, 1000))
-st.dataframe(ui.table(measures, ["measure_id", "section", "title", "reason"]), hide_index=True, width="stretch")
+st.dataframe(ui.table(measures, ["measure_id", "section", "title", "reason", "period"]), hide_index=True, width="stretch")
 st.download_button(ui.tr("download.csv"), export.csv_bytes(measures), f"measures_{place_id}.csv", "text/csv")
 
 if place.layer == "counties":

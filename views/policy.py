@@ -10,10 +10,13 @@ st.title(ui.tr("policy.title"))
 ui.follow("policy_query", safe.url_value(st.query_params.get("q", ""))[:200])
 query = st.text_input(ui.tr("policy.search"), key="policy_query")
 ui.to_url("q", "policy_query", query)
-results = search.search(query, limit=50) if query.strip() else kb.measures_table()[["id", "document", "section", "title_zh", "title_en"]]
+in_force_only = st.toggle(ui.tr("measures.in_force_only"), key="policy_in_force")
+results = search.search(query, limit=50) if query.strip() else kb.measures_table()
+if in_force_only:
+    results = results[results.in_force]
 if query.strip() and results.empty:
     st.info(ui.tr("policy.no_match"))
-st.dataframe(ui.table(results, ["id", "section", "title", "document"]), hide_index=True, width="stretch")
+st.dataframe(ui.table(results, ["id", "section", "title", "document", "period"]), hide_index=True, width="stretch")
 
 ids = results.id.tolist()
 wanted = safe.url_value(st.query_params.get("measure", ""))
@@ -29,7 +32,9 @@ ui.to_url("measure", "measure_pick", measure_id)
 m = kb.measure(measure_id)
 doc = kb.documents()[m["document"]]
 st.header(ui.text(i18n.pick(m, "title", lang), 300))
-st.caption(ui.text(f"{i18n.pick(doc, 'title', lang)} ({doc['number']}) · {m['section']}", 400))
+st.caption(ui.text(f"{i18n.pick(doc, 'title', lang)} ({kb.document_label(doc)}) · {m['section']}", 400))
+period = kb.periods()[m["document"]]
+st.caption(ui.tr("policy.period", value=ui.text(period.en if lang == "en" else period.zh, 200)))
 st.markdown(f"> {ui.text(m['quote'], None)}")
 st.markdown(ui.text(i18n.pick(m, "summary", lang), None))
 sep = "、" if lang == "zh" else ", "

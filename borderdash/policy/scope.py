@@ -19,7 +19,7 @@ PLACE_COLUMNS = ["layer", "place_id", "name_zh", "name_en", "province_zh"]
 HIT_COLUMNS = PLACE_COLUMNS + ["rule", "detail_zh", "detail_en", "explicit"]
 ID_COLUMNS = {"counties": "adcode", "regiments": "id", "im-units": "id", "prefectures": "adcode", "platforms": "id"}
 COMPOSITIONS = ("union", "intersection", "difference")
-CONDITIONS = ("flag", "within_km_of_border", "corridor", "kind", "province", "ids")
+CONDITIONS = ("flag", "within_km_of_border", "corridor", "kind", "not_mode", "province", "ids")
 
 
 class ScopeError(ValueError):
@@ -160,6 +160,8 @@ def _atomic(rule_id: str, rule: dict) -> pd.DataFrame:
         detail_en = df.place_id.map(lambda a: "along: " + "; ".join(by_county_en[a]) if a in by_county_en else "")
     if "kind" in rule:
         keep &= df.kind.isin(_as_list(rule["kind"]))
+    if "not_mode" in rule:
+        keep &= ~df["mode"].isin(_as_list(rule["not_mode"]))
     if "province" in rule:
         keep &= df.province_zh.map(province_short).isin([province_short(p) for p in _as_list(rule["province"])])
     if "ids" in rule:
