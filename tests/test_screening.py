@@ -239,24 +239,7 @@ def test_buffer_out_of_range_and_empty_input_are_refused():
         screening.screen(gpd.GeoDataFrame(geometry=[], crs=4326))
 
 
-def test_port_mode_status_and_counterpart_come_from_the_register_when_it_has_them(monkeypatch):
-    from borderdash import projects
-
-    plain = projects.platforms()
-
-    def with_columns():
-        out = plain.copy()
-        out["mode"], out["status_zh"], out["status_en"] = "road;rail", "常年开放", "open all year"
-        out["counterpart_zh"], out["counterpart_en"] = "芒街", "Mong Cai"
-        return out
-
-    monkeypatch.setattr(projects, "platforms", with_columns)
-    screening._context.cache_clear()
-    try:
-        r = screen(DONGXING).results.iloc[0]
-        assert (r.port_mode, r.port_status_zh, r.port_counterpart_en) == ("road;rail", "常年开放", "Mong Cai")
-    finally:
-        monkeypatch.undo()
-        screening._context.cache_clear()
+def test_port_mode_status_and_counterpart_come_from_the_register():
     r = screen(DONGXING).results.iloc[0]
-    assert (r.port_mode, r.port_status_en, r.port_counterpart_en) == ("road", "operating", "")
+    assert (r.port_id, r.port_mode, r.port_status, r.port_counterpart_zh) == ("port-dongxing-road", "road", "open", "芒街")
+    assert (r.port_status_zh, r.port_status_en) == ("开放", "Open")
