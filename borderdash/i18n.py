@@ -492,6 +492,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "screen.report.flag_note": ("“!”：请核实（见 CSV 的“请核实”列）。", "“!”: check this row (see the Check column of the CSV)."),
     "screen.report.measures": ("适用措施（可引用 {n} 项）", "Measures that apply ({n} to cite)"),
+    "screen.report.measures_ended": (
+        "适用措施（可引用 {n} 项，其中 {ended} 项所属文件的有效期已过）",
+        "Measures that apply ({n} to cite; the period of {ended} of them has ended)",
+    ),
     "screen.report.no_measures": ("五份文件中没有措施适用于所在县级单位。", "No measure of the five documents applies to the counties."),
     "screen.report.sections_only": (
         "随所在县的措施只列章节；各项标题、依据与说明见 .xlsx 的“适用措施”表。",

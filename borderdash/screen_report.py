@@ -249,8 +249,10 @@ class _Page:
     def _measures(self, footer_top: float) -> None:
         """The measures by how they reach the features, each document cited with its sections and period; cut to the page."""
         m = self.s.measures
-        citable = m[m.basis.isin(("feature", "county"))].measure_id.nunique()
-        self._heading(self.t("screen.report.measures", n=citable))
+        citable = m[m.basis.isin(("feature", "county"))]
+        ended = citable[~citable.in_force.astype(bool)].measure_id.nunique()
+        key = "screen.report.measures_ended" if ended else "screen.report.measures"
+        self._heading(self.t(key, n=citable.measure_id.nunique(), ended=ended))
         if m.empty:
             self._note(self.t("screen.report.no_measures"))
             return
