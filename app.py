@@ -14,6 +14,7 @@ pages = [
     st.Page("views/overview.py", title=ui.tr("nav.overview"), default=True, url_path="overview"),
     st.Page("views/place.py", title=ui.tr("nav.place"), url_path="place"),
     st.Page("views/compare.py", title=ui.tr("nav.compare"), url_path="compare"),
+    st.Page("views/screening.py", title=ui.tr("nav.screening"), url_path="screening"),
     st.Page("views/policy.py", title=ui.tr("nav.policy"), url_path="policy"),
     st.Page("views/corridors.py", title=ui.tr("nav.corridors"), url_path="corridors"),
     st.Page("views/briefing.py", title=ui.tr("nav.briefing"), url_path="briefing"),

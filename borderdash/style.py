@@ -27,6 +27,9 @@ HIGHLIGHT_EDGE = "#003f63"
 MARITIME_LINE = "#4a6f8a"
 REGIMENT = "#6a1b9a"
 PLATFORM = "#00695c"
+FEATURE = "#1a1a1a"
+FEATURE_FILL = "#ffd400"
+"""A planner's own features (a screening): yellow with a black edge, apart from every layer's colour."""
 TEXT = "#1a1a1a"
 HALO = "#ffffff"
 
@@ -119,6 +122,8 @@ ENTRIES = {
     ),
     "platform": LegendEntry("square", PLATFORM, "开发开放平台", "Opening-up platform"),
     "hollow": LegendEntry("hollow", "#555555", "空心：位置仅知所在县", "Hollow: location known to county only"),
+    "features": LegendEntry("point", FEATURE_FILL, "筛查对象", "Screened feature", edge=FEATURE),
+    "feature_counties": LegendEntry("fill", HIGHLIGHT_FILL, "筛查对象所在县", "County a feature lies in", edge=HIGHLIGHT_EDGE),
     "route": LegendEntry("dash", CORRIDOR_COLOURS[("road", "route")], "沿边公路（示意）", "Border road (schematic)"),
     "segment": LegendEntry("dash", CORRIDOR_COLOURS[("road", "segment")], "规划路段（示意）", "Planned road section (schematic)"),
     "rail": LegendEntry("dot", CORRIDOR_COLOURS[("rail", "line")], "规划铁路（示意）", "Planned railway (schematic)"),
@@ -134,8 +139,11 @@ def legend_entries(view) -> list[LegendEntry]:
             keys.append("border_county")
         if (~counties.is_border_county.astype(bool)).any():
             keys.append("other_county")
+    if view.features is not None and len(view.features):
+        keys.append("features")
     if len(view.highlight):
-        keys.append({"measure": "measure", "corridor": "corridor_counties"}.get(view.kind, "highlight"))
+        kind = "screening" if view.features is not None else view.kind
+        keys.append({"measure": "measure", "corridor": "corridor_counties", "screening": "feature_counties"}.get(kind, "highlight"))
     border = []
     if len(view.border):
         seen = view.border.drop_duplicates("iso3").sort_values("iso3")

@@ -96,6 +96,8 @@ class View:
     subtitle_en: str = ""
     values: pd.Series | None = None
     """The thematic indicator's value per county adcode (NaN = no data), when the selection asks for one."""
+    features: gpd.GeoDataFrame | None = None
+    """A planner's own features drawn over the map (a screening): `feature_id`, `name` and geometry in WGS84."""
 
     @property
     def kind(self) -> str:
@@ -453,4 +455,32 @@ def of_places(places: pd.DataFrame, sel: Selection | None = None) -> View:
         bounds=bounds,
         title_zh="适用地点",
         title_en="Where it applies",
+    )
+
+
+def of_features(features: gpd.GeoDataFrame, counties: list[str] | tuple[str, ...] = (), pad_km: float = 20.0) -> View:
+    """A planner's features with what they touch: the counties they lie in highlighted, the border, and the regiments,
+    platforms and corridors in the frame (a screening map)."""
+    minx, miny, maxx, maxy = features.total_bounds
+    pad = max(pad_km / 111.0, max(maxx - minx, maxy - miny) * 0.15, 0.15)
+    frame = (minx - pad, miny - pad, maxx + pad, maxy + pad)
+    counties_all = layers.counties(detail=True)
+    national = frame[2] - frame[0] >= NATIONAL_SPAN_DEG
+    base = shown_counties(Filter()) if national else _in_frame(counties_all, frame)
+    highlight = counties_all[counties_all.adcode.isin(list(counties))]
+    sel = Selection(extras=frozenset(EXTRAS))
+    extras = {k: _in_frame(v, frame) for k, v in _extras(sel, Filter()).items()}
+    n = len(features)
+    return View(
+        sel,
+        base,
+        highlight[["adcode", "name_zh", "name_en", "province_zh", "geometry"]],
+        _clip(layers.border_line(), frame, pad=0.3),
+        bounds=frame,
+        title_zh="项目筛查",
+        title_en="Project screening",
+        subtitle_zh=f"{n} 个对象",
+        subtitle_en=f"{n} feature{'s' if n != 1 else ''}",
+        features=features[["feature_id", "name", "geometry"]],
+        **extras,
     )

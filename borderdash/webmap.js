@@ -128,6 +128,19 @@ function borderdashMap(map, config) {
       onEachFeature: (f, l) => l.bindTooltip(tip(f.properties), { sticky: true }),
     }).addTo(map);
   }
+  // A screening's own features (the planner's points, lines, areas) over the border line. SVG in its own pane: it takes
+  // events only on the shapes, so the counties' canvas below still gets every other click.
+  map.createPane("bdFeatures").style.zIndex = 450;
+  const featureStyle = { color: S.feature, weight: 3, fillColor: S.feature_fill, fillOpacity: 0.45 };
+  const pointStyle = { radius: 7, color: S.feature, weight: 2, fillColor: S.feature_fill, fillOpacity: 1 };
+  const featureRenderer = L.svg({ pane: "bdFeatures" });
+  const features = L.geoJSON(null, {
+    renderer: featureRenderer,
+    pane: "bdFeatures",
+    style: (f) => (f.geometry.type === "Point" ? pointStyle : featureStyle),
+    pointToLayer: (f, ll) => L.circleMarker(ll, { renderer: featureRenderer, pane: "bdFeatures", ...pointStyle }),
+    onEachFeature: (f, l) => l.bindTooltip(`<b>${esc(f.properties.feature_id)}</b> ${esc(f.properties.name)}`, { sticky: true }),
+  }).addTo(map);
   const labelLayer = L.layerGroup().addTo(map);
   map.createPane("bdLabels").style.zIndex = 640;
   map.getPane("bdLabels").style.pointerEvents = "none";
@@ -185,6 +198,8 @@ function borderdashMap(map, config) {
       const ids = new Set(view.extras[k]);
       extras[k].addData(drawn[i].features.filter((f) => ids.has(f.properties.id)));
     });
+    features.clearLayers();
+    if (view.features) features.addData(view.features);
     await context;
     if (mine !== token) return;
     border.setStyle((f) => borderStyle(f.properties));
@@ -317,6 +332,20 @@ function borderdashMap(map, config) {
     window.drawnItems = drawn;
     map.addControl(new L.Control.Draw({ edit: { featureGroup: drawn }, draw: { circle: false, circlemarker: false } }));
     map.on("draw:created", (e) => drawn.addLayer(e.layer));
+    // A plain click is a point to screen, as if placed with the marker tool (the delete tool removes it); never while a tool
+    // draws, edits or deletes, nor on the click that finishes a shape.
+    let busy = false;
+    let quietUntil = 0;
+    map.on("draw:drawstart draw:editstart draw:deletestart", () => {
+      busy = true;
+    });
+    map.on("draw:drawstop draw:editstop draw:deletestop", () => {
+      busy = false;
+      quietUntil = Date.now() + 400;
+    });
+    map.on("click", (e) => {
+      if (!busy && Date.now() > quietUntil) map.fire("draw:created", { layer: L.marker(e.latlng), layerType: "marker" });
+    });
   }
 
   window.borderdash = {

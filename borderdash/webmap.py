@@ -63,6 +63,8 @@ STYLES = {
     "regiment": style.REGIMENT,
     "platform": style.PLATFORM,
     "uncertain_dash": style.UNCERTAIN_MEMBER_DASH,
+    "feature": style.FEATURE,
+    "feature_fill": style.FEATURE_FILL,
 }
 EXTRAS = ("corridors", "platforms", "regiments")
 """Layers drawn on demand, in drawing order (lines under points)."""
@@ -412,7 +414,18 @@ def state(view: View, lang: str, selected: str | None = None, note: str = "") ->
     }
     if thematic:
         out["thematic"] = thematic
+    if view.features is not None and len(view.features):
+        out["features"] = features_json(view.features)
     return out
+
+
+def features_json(features: gpd.GeoDataFrame) -> dict:
+    """A planner's features as GeoJSON for the map (id, name, geometry to 1e-5°, about a metre)."""
+    rounded = shapely.transform(features.geometry.values, lambda xy: np.round(xy, 5))
+    gdf = gpd.GeoDataFrame(
+        {"feature_id": features.feature_id.astype(str), "name": features["name"].astype(str)}, geometry=rounded, crs=4326
+    )
+    return json.loads(gdf.to_json(drop_id=True, ensure_ascii=False))
 
 
 @cache
