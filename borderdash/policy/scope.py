@@ -12,7 +12,7 @@ from functools import cache
 
 import pandas as pd
 
-from .. import layers, registers
+from .. import catalog, registers
 from . import kb
 
 PLACE_COLUMNS = ["layer", "place_id", "name_zh", "name_en", "province_zh"]
@@ -38,7 +38,7 @@ def province_short(name: str) -> str:
 @cache
 def places(layer: str) -> pd.DataFrame:
     """Every place of a place layer with the common columns (plus the layer's own)."""
-    gdf = layers.load(layer)
+    gdf = catalog.load(layer)
     df = pd.DataFrame(gdf.drop(columns="geometry"))
     df["layer"] = layer
     df["place_id"] = df[ID_COLUMNS[layer]].astype(str)
@@ -180,7 +180,7 @@ def _atomic(rule_id: str, rule: dict) -> pd.DataFrame:
 
 
 def _corridors(rule_id: str, corridor_ids, kind: str | None) -> pd.DataFrame:
-    cor = layers.load("corridors")
+    cor = catalog.load("corridors")
     if corridor_ids:
         wanted = _as_list(corridor_ids)
         sel = cor[cor.id.isin(wanted) | cor.parent_id.isin(wanted)]
