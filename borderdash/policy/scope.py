@@ -13,6 +13,7 @@ from functools import cache
 import pandas as pd
 
 from .. import catalog, registers
+from ..schema import province_short
 from . import kb
 
 PLACE_COLUMNS = ["layer", "place_id", "name_zh", "name_en", "province_zh"]
@@ -24,15 +25,6 @@ CONDITIONS = ("flag", "within_km_of_border", "corridor", "kind", "not_mode", "pr
 
 class ScopeError(ValueError):
     """A scope rule that cannot be evaluated; the message names the rule."""
-
-
-def province_short(name: str) -> str:
-    """内蒙古自治区 → 内蒙古, 四川省 → 四川: the form the layers share."""
-    name = str(name or "")
-    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市"):
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return name[: -len(suffix)]
-    return name
 
 
 @cache
