@@ -4,6 +4,7 @@
 function borderdashMap(map, config) {
   "use strict";
   const S = config.styles;
+  const FINE_ZOOM = 7;
   const cache = {};
   const load = (name) => {
     if (!cache[name]) {
@@ -168,6 +169,20 @@ function borderdashMap(map, config) {
       placeLabels();
     },
   );
+  // Other countries come coarse first (no islets, ~1 km detail: enough below zoom 7); their full outlines once a map is closer.
+  let fine = false;
+  function refine() {
+    if (fine || map.getZoom() < FINE_ZOOM || !config.files["neighbours-fine"]) return;
+    fine = true;
+    Promise.all([context, load("neighbours-fine"), load("land-fine")]).then(([, n, o]) => {
+      neighbours.clearLayers();
+      neighbours.addData(n);
+      land.clearLayers();
+      land.addData(o);
+      placeLabels();
+    });
+  }
+  map.on("zoomend", refine);
 
   // Frame the view once per filter, after the iframe has its size (st_folium sizes it after the script runs).
   function fit() {
@@ -180,6 +195,7 @@ function borderdashMap(map, config) {
     }
     map.fitBounds(view.fit, { animate: false, maxZoom: view.max_zoom || 18 });
     fitted = view.fit_key;
+    refine();
   }
 
   async function apply() {

@@ -189,6 +189,24 @@ def _extras_layers() -> dict[str, gpd.GeoDataFrame]:
     return {"regiments": regiments, "platforms": platform_points, "corridors": lines}
 
 
+CLOSE_SPAN_DEG = 8.0
+"""A briefing page framed on less than this is drawn with other countries' full outlines (the live map switches at zoom 7)."""
+COARSE_ISLET_DEG2 = 0.01
+COARSE_TOLERANCE_DEG = 0.01
+
+
+def _coarse(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Other countries for maps below zoom 7: parts under ~100 km² dropped, outlines simplified to ~1 km.
+
+    China's own outline, provinces and islands (the South China Sea's among them) are never coarsened."""
+    def one(geom):
+        parts = list(shapely.get_parts(geom))
+        kept = [p for p in parts if p.area >= COARSE_ISLET_DEG2] or [max(parts, key=lambda p: p.area)]
+        return shapely.simplify(shapely.multipolygons(kept) if len(kept) > 1 else kept[0], COARSE_TOLERANCE_DEG, preserve_topology=True)
+
+    return gdf.set_geometry([one(g) for g in gdf.geometry], crs=gdf.crs)
+
+
 def _province_file(province_zh: str) -> str:
     return "counties-" + PROVINCES_EN[province_zh].lower().replace(" ", "-")
 
@@ -200,9 +218,13 @@ def _context_layers() -> dict[str, gpd.GeoDataFrame]:
     line_cols = ["segment_id", "adcode", "province_zh", "iso3", "neighbour_zh", "neighbour_en", "data_unit_en", "disputed", "length_km"]
     overview = layers.counties()[county_cols + ["geometry"]]
     unfiltered = overview.adcode.isin(_unfiltered_adcodes())
+    neighbours = _label_points(layers.neighbours()[["code", "iso3", "name_zh", "name_en", "geometry"]])
+    land = layers.other_land()[["iso3", "geometry"]]
     out = {
-        "neighbours": _label_points(layers.neighbours()[["code", "iso3", "name_zh", "name_en", "geometry"]]),
-        "land": layers.other_land()[["iso3", "geometry"]],
+        "neighbours": _coarse(neighbours),
+        "neighbours-fine": neighbours,
+        "land": _coarse(land),
+        "land-fine": land,
         "provinces": _label_points(layers.provinces()[["adcode", "name_zh", "name_en", "geometry"]]),
         "china": layers.china()[["name_zh", "geometry"]],
         "maritime": layers.maritime()[["name_zh", "geometry"]],
@@ -528,7 +550,9 @@ def standalone_html(
     live = state(view, lang)
     config = _config(lang)
     needed = ["neighbours", "provinces", "china", "maritime", "border", "land", *live["sources"], *live["extras"]]
-    config["data"] = {name: _subset(name, live) for name in needed}
+    close = not view.national and max(view.frame[2] - view.frame[0], view.frame[3] - view.frame[1]) < CLOSE_SPAN_DEG
+    fine = {"neighbours": "neighbours-fine", "land": "land-fine"} if close else {}
+    config["data"] = {name: _subset(fine.get(name, name), live) for name in needed}
     config["files"] = {}
     leaflet_js = assets.require(assets.LEAFLET, "leaflet.js").read_text(encoding="utf-8")
     leaflet_css = assets.require(assets.LEAFLET, "leaflet.css").read_text(encoding="utf-8")
