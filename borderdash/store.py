@@ -195,7 +195,11 @@ class Store:
             gone = existing - wanted.keys()
             if gone:
                 conn.execute(sa.delete(files).where(files.c.workspace_id == ws.id, files.c.sha256.in_(gone)))
-            added = [{"workspace_id": ws.id, "sha256": sha, "size": len(data), "data": data} for sha, data in wanted.items() if sha not in existing]
+            added = [
+                {"workspace_id": ws.id, "sha256": sha, "size": len(data), "data": data}
+                for sha, data in wanted.items()
+                if sha not in existing
+            ]
             if added:
                 conn.execute(sa.insert(files), added)
         return replace(ws, name=name, content=content, version=ws.version + 1, created=created, updated=now, schema=SCHEMA_VERSION)

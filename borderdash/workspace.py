@@ -242,9 +242,7 @@ def _content(doc: dict, files: dict[str, bytes]) -> Content:
         _need(key_column is None or isinstance(key_column, str), "key column")
         summary = t.get("summary") or {}
         _need(isinstance(summary, dict), "summary")
-        tables.append(
-            Table(_file(t, files), t.get("key", "auto"), key_column, str(t.get("encoding") or ""), corrections, summary)
-        )
+        tables.append(Table(_file(t, files), t.get("key", "auto"), key_column, str(t.get("encoding") or ""), corrections, summary))
     thematic, briefing = doc.get("thematic") or {}, doc.get("briefing") or {}
     _need(isinstance(thematic, dict) and isinstance(briefing, dict), "thematic or briefing")
     s = doc.get("screening") or {}
