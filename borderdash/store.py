@@ -79,8 +79,11 @@ def data_dir() -> Path:
 def database_url() -> str:
     """BORDERDASH_DATABASE_URL for SQLAlchemy (postgresql:// uses psycopg 3), else the SQLite file in data_dir()."""
     url = os.environ.get("BORDERDASH_DATABASE_URL", "").strip()
-    if not url:
-        return f"sqlite:///{data_dir() / SQLITE_NAME}"
+    return database_url_of(url) if url else f"sqlite:///{data_dir() / SQLITE_NAME}"
+
+
+def database_url_of(url: str) -> str:
+    """A database URL for SQLAlchemy: postgresql:// and postgres:// go through psycopg 3."""
     for prefix in ("postgresql://", "postgres://"):
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url.removeprefix(prefix)
@@ -164,7 +167,7 @@ class Store:
             row = conn.execute(sa.select(workspaces).where(workspaces.c.id == ws_id)).first()
             if row is None:
                 raise _not_found(ws_id)
-            stored = dict(conn.execute(sa.select(files.c.sha256, files.c.data).where(files.c.workspace_id == ws_id)).tuples().all())
+            stored = dict(conn.execute(sa.select(files.c.sha256, files.c.data).where(files.c.workspace_id == ws_id)).all())
         content = content_from_doc(json.loads(row.content), {sha: bytes(data) for sha, data in stored.items()})
         return Workspace(row.id, row.name, content, row.version, _utc(row.created), _utc(row.updated), row.schema)
 

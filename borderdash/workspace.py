@@ -70,7 +70,8 @@ def valid_id(text) -> bool:
 
 def clean_name(text) -> str:
     """A workspace name on one line, control characters removed, at most MAX_NAME characters; refuses an empty one."""
-    name = " ".join("".join(ch for ch in str(text or "") if unicodedata.category(ch)[0] != "C").split())
+    kept = (" " if unicodedata.category(ch) == "Cc" else ch for ch in str(text or "") if unicodedata.category(ch) not in ("Cf", "Cs", "Co"))
+    name = " ".join("".join(kept).split())
     if not name:
         raise WorkspaceError("no-name", "请为工作区命名", "Give the workspace a name")
     return name[:MAX_NAME]

@@ -72,3 +72,30 @@ def pytest_runtest_protocol(item, nextitem):
         reporter = item.config.pluginmanager.get_plugin("terminalreporter")
         if reporter:
             reporter.write_sep("-", GROUPS[group])
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL (Debian's package) for the whole run: (home, port). Fails under CI when missing, else skips."""
+    import os
+    import shutil
+    import socket
+    import tempfile
+    from pathlib import Path
+
+    from borderdash import pgserver
+
+    if not pgserver.available():
+        if os.environ.get("CI"):
+            pytest.fail("no PostgreSQL: scripts/test.sh installs Debian's postgresql")
+        pytest.skip("no PostgreSQL (scripts/test.sh installs Debian's postgresql)")
+    home = Path(tempfile.mkdtemp(prefix="borderdash-pg-"))  # not under pytest's 0700 folders: the postgres user must reach it
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    pgserver.start(home, port)
+    try:
+        yield home, port
+    finally:
+        pgserver.stop(home)
+        shutil.rmtree(home, ignore_errors=True)
