@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from borderdash import ui, webmap
+from borderdash import ui, ui_workspace, webmap
 from borderdash.mapping import ensure_static_assets
 
 st.set_page_config(page_title="边境地区政策地图 borderdash", page_icon="🗺️", layout="wide")
 ensure_static_assets()
 webmap.layer_files()
 ui.language_switch()
+ui_workspace.sidebar()
 
 pages = [
     st.Page("views/overview.py", title=ui.tr("nav.overview"), default=True, url_path="overview"),

@@ -238,6 +238,51 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sources.rows": ("{name} · {count} 行", "{name} · {count} rows"),
     "sources.report": ("数据核查报告（borderdash check-data）", "Data check report (borderdash check-data)"),
     "download.csv": ("下载 CSV", "Download CSV"),
+    # workspaces
+    "workspace.heading": ("工作区", "Workspace"),
+    "workspace.none_open": (
+        "尚未打开工作区：本会话的内容仅在浏览器会话中。",
+        "No workspace open: this session's work lives in this browser session only.",
+    ),
+    "workspace.open_one": ("当前工作区：{name}", "Open workspace: {name}"),
+    "workspace.version": ("第 {version} 版 · 保存于 {updated} UTC", "Version {version} · saved {updated} UTC"),
+    "workspace.read_only": (
+        "只读：此工作区通过链接打开。保存副本后可编辑，原工作区不会被更改。",
+        "Read-only: opened from a link. Save a copy to edit; the original stays as it is.",
+    ),
+    "workspace.link": ("共享链接", "Link to share"),
+    "workspace.save": ("保存", "Save"),
+    "workspace.name": ("名称", "Name"),
+    "workspace.new_name": ("新工作区名称", "Name of the new workspace"),
+    "workspace.save_new": ("另存为新工作区", "Save as a new workspace"),
+    "workspace.save_copy": ("保存副本", "Save a copy"),
+    "workspace.copy_of": ("{name} 副本", "Copy of {name}"),
+    "workspace.rename": ("重命名", "Rename"),
+    "workspace.duplicate": ("复制", "Duplicate"),
+    "workspace.delete": ("删除", "Delete"),
+    "workspace.delete_confirm": ("确认删除此工作区", "Yes, delete this workspace"),
+    "workspace.list": ("已保存的工作区", "Saved workspaces"),
+    "workspace.open": ("打开", "Open"),
+    "workspace.none_saved": ("还没有保存的工作区。", "No saved workspace yet."),
+    "workspace.saved": ("已保存：{name}（第 {version} 版）", "Saved: {name} (version {version})"),
+    "workspace.renamed": ("已重命名为 {name}", "Renamed to {name}"),
+    "workspace.duplicated": ("已复制为 {name}", "Duplicated as {name}"),
+    "workspace.deleted": ("已删除 {name}；本会话中的内容仍在。", "Deleted {name}; this session's work is still here."),
+    "workspace.opened": ("已打开工作区：{name}", "Opened workspace: {name}"),
+    "workspace.report_changed": (
+        "上传表“{name}”的匹配结果与保存时不同（县数据已更新），请查看匹配报告。",
+        "The match of the uploaded table {name} differs from when it was saved (the county data changed): see the match report.",
+    ),
+    "workspace.table_failed": ("上传表“{name}”无法恢复：{reason}", "The uploaded table {name} could not be restored: {reason}"),
+    "workspace.unavailable": ("工作区存储不可用：{reason}", "The workspace store is unavailable: {reason}"),
+    "workspace.link_malformed": (
+        "链接中的工作区编号 “{value}” 格式有误（应为 22 个字母、数字、- 或 _），未打开任何工作区。",
+        "The workspace id in the link, “{value}”, is malformed (22 letters, digits, - or _): no workspace opened.",
+    ),
+    "workspace.link_missing": (
+        "找不到链接中的工作区 {value}：它可能已被删除，或链接不完整。",
+        "The workspace {value} in the link was not found: it may have been deleted, or the link is incomplete.",
+    ),
 }
 
 # Table headers: column -> (zh, en).

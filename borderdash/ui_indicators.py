@@ -1,6 +1,7 @@
 """Streamlit widgets for thematic maps and the planner's own data (upload, match report, indicator picker).
 
-Uploaded bytes stay in this session's state only: nothing is cached across sessions or written to disk.
+Uploaded bytes stay in this session's state (kept there so a workspace can save them); nothing is cached across
+sessions, and nothing is written to disk unless the planner saves a workspace (ui_workspace).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from .indicators import METHODS, SCHEMES, Thematic
 from .ui import language, tr
 
 UPLOADED = "uploaded_indicators"
+UPLOADER_ROUND = "upload_file_round"
 
 
 def builtin_values() -> pd.DataFrame:
@@ -21,7 +23,7 @@ def builtin_values() -> pd.DataFrame:
 
 
 def uploaded() -> dict | None:
-    """This session's uploaded table: {'name', 'values', 'report'} or None."""
+    """This session's uploaded table: {'name', 'values', 'report', 'data' (the file's bytes), 'key', 'corrections'} or None."""
     return st.session_state.get(UPLOADED)
 
 
@@ -47,7 +49,10 @@ def upload_panel(report_area=None) -> None:
             horizontal=True,
             key=_key("upload_key"),
         )
-        file = st.file_uploader("CSV / Excel (.xlsx)", type=["csv", "txt", "tsv", "xlsx", "xls"], key="upload_file")
+        # A workspace opened in this session counts the key on, so the widget forgets the file it held before.
+        file = st.file_uploader(
+            "CSV / Excel (.xlsx)", type=["csv", "txt", "tsv", "xlsx", "xls"], key=f"upload_file_{st.session_state.get(UPLOADER_ROUND, 0)}"
+        )
         if file is not None and (current is None or current.get("token") != (file.file_id, key)):
             try:
                 report = upload.load(file.getvalue(), file.name, layers.counties(), key)
@@ -55,7 +60,15 @@ def upload_panel(report_area=None) -> None:
                 st.session_state.pop(UPLOADED, None)
                 st.error(exc.en if language() == "en" else exc.zh)
                 return
-            st.session_state[UPLOADED] = {"name": file.name, "values": report.values, "report": report, "token": (file.file_id, key)}
+            st.session_state[UPLOADED] = {
+                "name": file.name,
+                "values": report.values,
+                "report": report,
+                "token": (file.file_id, key),
+                "data": file.getvalue(),
+                "key": key,
+                "corrections": {},
+            }
             current = uploaded()
         if current is None:
             return

@@ -99,3 +99,19 @@ def postgres():
     finally:
         pgserver.stop(home)
         shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def workspace_store_of_the_run(tmp_path_factory):
+    """Workspaces saved by any test (pages, CLI, served apps) go to a folder of this run, never the user's data folder."""
+    import os
+
+    saved = {k: os.environ.get(k) for k in ("BORDERDASH_DATA_DIR", "BORDERDASH_DATABASE_URL")}
+    os.environ["BORDERDASH_DATA_DIR"] = str(tmp_path_factory.mktemp("workspaces"))
+    os.environ.pop("BORDERDASH_DATABASE_URL", None)
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value

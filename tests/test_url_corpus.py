@@ -19,7 +19,7 @@ BAD_VALUES = [
     "http://evil.example/autolink",
     "www.evil.example",
     "javascript:alert(1)",
-    "=HYPERLINK(\"http://evil.example\")",
+    '=HYPERLINK("http://evil.example")',
     "x" * 10_000,
     "\u202eevil\u2028line",
     "# heading\n\n---",
