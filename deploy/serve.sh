@@ -16,12 +16,14 @@ nginx="${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}"
 pids=()
 started_pg=""
 cleanup() {
+  set +e
   [ -f "$run/nginx.pid" ] && kill "$(cat "$run/nginx.pid")" 2>/dev/null
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
   [ -n "$started_pg" ] && .venv/bin/python -m borderdash.pgserver stop
   rm -rf "$run"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 143' INT TERM
 if [ -z "${BORDERDASH_DATABASE_URL:-}" ]; then
   .venv/bin/python -m borderdash.pgserver start --url-file "$run/database-url"
   started_pg=1
@@ -45,6 +47,8 @@ done
 sed -e "s#@RUN@#$run#g" -e "s#@LISTEN@#$listen#g" deploy/nginx.conf.template | awk -v up="$upstreams" '{ if ($0 == "@UPSTREAMS@") printf "%s", up; else print }' > "$run/nginx.conf"
 "$nginx" -t -q -c "$run/nginx.conf" -p "$run" 2>/dev/null || "$nginx" -t -c "$run/nginx.conf" -p "$run"
 "$nginx" -c "$run/nginx.conf" -p "$run" -g "daemon off;" &
-pids+=($!)
+nginx_pid=$!
+pids+=("$nginx_pid")
 echo "borderdash: $n replicas behind http://$listen (health: /healthz)"
-wait
+# A replica's death does not stop the service (nginx sends its visitors to the others): run until nginx stops or a signal.
+while kill -0 "$nginx_pid" 2>/dev/null; do wait "$nginx_pid" || true; done
