@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from borderdash import ui, ui_workspace, webmap
-from borderdash.mapping import ensure_static_assets
+from borderdash import assets, ui, ui_workspace, webmap
 
 st.set_page_config(page_title="边境地区政策地图 borderdash", page_icon="🗺️", layout="wide")
-ensure_static_assets()
+if not all(assets.installed(p) for p in assets.PACKAGES.values()):
+    st.error(f"地图组件未安装 · The map's Leaflet files are not installed: run ./scripts/setup.sh ({ui.text(str(assets.VENDOR_DIR))})")
 webmap.layer_files()
 ui.language_switch()
 ui_workspace.sidebar()
@@ -15,6 +15,7 @@ pages = [
     st.Page("views/overview.py", title=ui.tr("nav.overview"), default=True, url_path="overview"),
     st.Page("views/place.py", title=ui.tr("nav.place"), url_path="place"),
     st.Page("views/compare.py", title=ui.tr("nav.compare"), url_path="compare"),
+    st.Page("views/screening.py", title=ui.tr("nav.screening"), url_path="screening"),
     st.Page("views/policy.py", title=ui.tr("nav.policy"), url_path="policy"),
     st.Page("views/corridors.py", title=ui.tr("nav.corridors"), url_path="corridors"),
     st.Page("views/briefing.py", title=ui.tr("nav.briefing"), url_path="briefing"),

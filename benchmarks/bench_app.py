@@ -1,12 +1,16 @@
 """Drive the dashboard in Chromium as a user and print what each step costs, next to a naive baseline.
 
 `python benchmarks/bench_app.py [--quick]` starts `streamlit run app.py` and the naive baseline
-(benchmarks/naive_app.py: full-detail border counties through st_folium) on free ports, then
-measures in Debian's Chromium: first map paint after a cold start (without, then with the start-up
-warm-up scripts/run.sh does), a second visitor's paint (and, for scale, the same for a bare
-Streamlit page holding one st_folium map: benchmarks/floor_app.py), province filter ->
-map updated, place -> place, bytes over the websocket per interaction; and, in-process with
-Streamlit's AppTest, the server-side rerun time when the view did not change.
+(benchmarks/naive_app.py: full-detail geometry drawn by Folium through st_folium, the map rebuilt
+on every rerun) on free ports, then measures in Debian's Chromium: first map paint after a cold
+start (without, then with the start-up warm-up scripts/run.sh does), a second visitor's paint,
+province filter -> map updated, place -> place, measure -> measure on the policy page, adding a
+place on the compare page, toggling a corridor on the corridors page, bytes over the websocket per
+interaction; and, in-process with Streamlit's AppTest, each page's server-side rerun when the view
+did not change. For scale, the floor (benchmarks/floor_app.py: a bare Streamlit page with one
+st_folium map and one selectbox moving its marker) is measured in the same run: its paint and its
+interaction are the least any page can take here. Every figure is printed with its ratio to the
+baseline and to the floor.
 A map counts as painted when the Leaflet map's drawn features stop changing (STABLE_S quiet).
 """
 
@@ -27,12 +31,56 @@ CHROMIUM = os.environ.get("BORDERDASH_CHROMIUM", "/usr/bin/chromium")
 IFRAME = "iframe[title='streamlit_folium.st_folium']"
 STABLE_S = 1.0
 APPS = {
-    "borderdash": {"script": "app.py", "overview": "/", "place": "/place?place=450681"},
-    "naive": {"script": "benchmarks/naive_app.py", "overview": "/", "place": "/?view=place"},
+    "borderdash": {
+        "script": "app.py",
+        "overview": "/",
+        "place": "/place?place=450681",
+        "policy": "/policy?measure=im-2023:art2",
+        "compare": "/compare?places=450681,451481",
+        "corridors": "/corridors",
+    },
+    "naive": {
+        "script": "benchmarks/naive_app.py",
+        "overview": "/",
+        "place": "/?view=place",
+        "policy": "/?view=policy",
+        "compare": "/?view=compare",
+        "corridors": "/?view=corridors",
+    },
 }
+PAGES = {
+    "borderdash": {
+        "overview": ("views/overview.py", {"province": "云南"}),
+        "place": ("views/place.py", {"place": "450681"}),
+        "compare": ("views/compare.py", {"places": "450681,451481"}),
+        "policy": ("views/policy.py", {"measure": "gbf-2017-50:2.3"}),
+        "corridors": ("views/corridors.py", {"province": "云南"}),
+        "briefing": ("views/briefing.py", {"province": "云南"}),
+        "sources": ("views/sources.py", {}),
+    },
+    "naive": {
+        "overview": (None, {}),
+        "place": (None, {"view": "place"}),
+        "compare": (None, {"view": "compare"}),
+        "policy": (None, {"view": "policy"}),
+        "corridors": (None, {"view": "corridors"}),
+    },
+}
+"""The page script (None: the app's only script) and URL of each page whose unchanged rerun is timed."""
 FLOOR = "benchmarks/floor_app.py"
 """A bare Streamlit page with one st_folium map: what the framework costs before any map content."""
-BUDGETS = {"cold_paint_s": 3.0, "warm_paint_s": 1.5, "filter_s": 1.0, "place_s": 1.0, "filter_ws_kb": 200, "rerun_ms": 300}
+BUDGETS = {
+    "cold_paint_s": 2.0,
+    "warm_paint_s": 1.5,
+    "filter_s": 1.0,
+    "place_s": 1.0,
+    "filter_ws_kb": 200,
+    "policy_s": 1.0,
+    "policy_ws_kb": 200,
+    "compare_s": 1.0,
+    "corridor_s": 1.0,
+    **{f"rerun_{page}_ms": 300 for page in PAGES["borderdash"]},
+}
 
 MAP_SIGNATURE = """() => {
   const m = window.map;
@@ -44,7 +92,7 @@ MAP_SIGNATURE = """() => {
     n++;
     const o = l.options || {};
     add(`${(l.feature && l.feature.properties && (l.feature.properties.adcode || l.feature.properties.segment_id)) || ''}`
-        + `${o.fillColor}${o.color}${o.weight}${o.fillOpacity}${o.opacity}`);
+        + `${o.fillColor}${o.color}${o.weight}${o.fillOpacity}${o.opacity}${l._latlng ? l._latlng.lat : ''}`);
   });
   return `${n}:${h}`;
 }"""
@@ -158,16 +206,49 @@ def choose_province(v: Visitor, name: str) -> tuple[float, int]:
     return took, v.ws_bytes
 
 
-def choose_place(v: Visitor, name: str) -> tuple[float, int]:
+def choose_option(v: Visitor, label: str, typed: str) -> tuple[float, int]:
+    """Pick the option containing `typed` in the selectbox labelled `label`: seconds to the map painted, websocket bytes."""
     before = v.signature()
-    box = v.page.locator('[data-testid="stSelectbox"]').filter(has_text="地点").first
+    box = v.page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
     box.click()
-    v.page.keyboard.type(name)
-    option = v.page.get_by_role("option").filter(has_text=name).first
+    v.page.keyboard.type(typed)
+    option = v.page.get_by_role("option").filter(has_text=typed).first
     option.wait_for(timeout=30_000)
     v.ws_bytes = 0
     t0 = time.perf_counter()
     option.click()
+    return v.wait_painted(t0, before), v.ws_bytes
+
+
+def choose_place(v: Visitor, name: str) -> tuple[float, int]:
+    return choose_option(v, "地点", name)
+
+
+def add_to_multiselect(v: Visitor, label: str, typed: str) -> tuple[float, int]:
+    """Add the option containing `typed` to the multiselect labelled `label`."""
+    before = v.signature()
+    box = v.page.locator('[data-testid="stMultiSelect"]').filter(has_text=label).first
+    box.click()
+    v.page.keyboard.type(typed)
+    option = v.page.get_by_role("option").filter(has_text=typed).first
+    option.wait_for(timeout=30_000)
+    v.ws_bytes = 0
+    t0 = time.perf_counter()
+    option.click()
+    took = v.wait_painted(t0, before)
+    v.page.keyboard.press("Escape")
+    return took, v.ws_bytes
+
+
+def remove_from_multiselect(v: Visitor, label: str, chip: str) -> tuple[float, int]:
+    """Remove the chip starting with `chip` from the multiselect labelled `label`."""
+    before = v.signature()
+    box = v.page.locator('[data-testid="stMultiSelect"]').filter(has_text=label).first
+    button = box.locator(f'button[aria-label^="Remove {chip}"]').first
+    button.wait_for(timeout=30_000)
+    v.ws_bytes = 0
+    t0 = time.perf_counter()
+    button.click()
     return v.wait_painted(t0, before), v.ws_bytes
 
 
@@ -190,29 +271,55 @@ def measure_browser(browser, url: str, app: dict, repeat: int) -> dict:
     return out
 
 
-def measure_floor(browser, repeat: int) -> float:
-    """Median second-visitor paint of the bare Streamlit + st_folium page (after one first visit)."""
+def measure_pages(browser, url: str, app: dict, repeat: int) -> dict:
+    """The interactions of the policy, compare and corridors pages."""
+    out = {}
+    _, _, _, v = visit(browser, url + app["policy"])
+    titles = ("2020年发展目标", "适用范围与边境地区界定", "综合交通运输体系建设")  # the widest measure first
+    steps = [choose_option(v, "措施", title) for title in titles[: max(1, repeat)]]
+    v.close()
+    out.update(policy_s=statistics.median(s[0] for s in steps), policy_ws_kb=max(s[1] for s in steps) / 1e3)
+    added = []
+    for name in ("满洲里", "二连浩特", "瑞丽")[: max(1, repeat)]:
+        _, _, _, v = visit(browser, url + app["compare"])
+        added.append(add_to_multiselect(v, "选择", name))
+        v.close()
+    out.update(compare_s=statistics.median(s[0] for s in added), compare_ws_kb=max(s[1] for s in added) / 1e3)
+    toggled = []
+    for chip in ("G331", "G219", "芒市")[: max(1, repeat)]:
+        _, _, _, v = visit(browser, url + app["corridors"])
+        toggled.append(remove_from_multiselect(v, "地图上的通道", chip))
+        v.close()
+    out.update(corridor_s=statistics.median(s[0] for s in toggled), corridor_ws_kb=max(s[1] for s in toggled) / 1e3)
+    return out
+
+
+def measure_floor(browser, repeat: int) -> dict:
+    """Median second-visitor paint of the bare Streamlit + st_folium page (after one first visit), and its one interaction."""
     proc, url = start(FLOOR)
     try:
         visit(browser, url + "/")[3].close()
-        times = []
+        times, moves = [], []
         for _ in range(max(2, repeat)):
             t, _, _, v = visit(browser, url + "/")
             times.append(t)
+            moves.append(choose_option(v, "地点", "瑞丽")[0])
             v.close()
-        return statistics.median(times)
+        return {"paint_s": statistics.median(times), "interaction_s": statistics.median(moves)}
     finally:
         proc.terminate()
         proc.wait(20)
 
 
-def measure_rerun(script: str, query: dict, repeat: int) -> float:
-    """Median server-side script run (ms) when nothing changed, in-process with AppTest."""
+def measure_rerun(script: str, page: str | None, query: dict, repeat: int) -> float:
+    """Median server-side script run (ms) of one page when nothing changed, in-process with AppTest."""
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_file(str(ROOT / script), default_timeout=300)
     for k, val in query.items():
         at.query_params[k] = val
+    if page:
+        at.switch_page(page)
     at.run()
     times = []
     for _ in range(repeat):
@@ -261,42 +368,56 @@ def main(argv=None) -> int:
             proc, url = start(app["script"], warm=name == "borderdash")  # the baseline has no warm-up: measured as it is
             try:
                 results[name] = measure_browser(browser, url, app, repeat) | {"cold_raw_s": cold_raw}
+                results[name] |= measure_pages(browser, url, app, repeat)
             finally:
                 proc.terminate()
                 proc.wait(20)
-            query = {"province": "云南"} if name == "borderdash" else {}
-            results[name]["rerun_ms"] = measure_rerun(app["script"], query, max(2, repeat))
+            for page, (script, query) in PAGES[name].items():
+                results[name][f"rerun_{page}_ms"] = measure_rerun(app["script"], script, query, max(2, repeat))
         floor = measure_floor(browser, repeat)
         browser.close()
     load_after = os.getloadavg()
     rows = [
-        ("cold_raw_s", "first map paint, cold start, no warm-up (s)"),
-        ("cold_paint_s", "first map paint, first visitor after start (s)"),
-        ("warm_paint_s", "first map paint, second visitor (s)"),
-        ("first_ws_kb", "first load over websocket (KB)"),
-        ("first_http_kb", "first load over HTTP (KB)"),
-        ("filter_s", "province filter -> map updated (s)"),
-        ("filter_ws_kb", "province filter over websocket (KB)"),
-        ("place_s", "place -> place (s)"),
-        ("place_ws_kb", "place -> place over websocket (KB)"),
-        ("rerun_ms", "script rerun, view unchanged (ms, server)"),
+        ("cold_raw_s", "first map paint, cold start, no warm-up (s)", "paint_s"),
+        ("cold_paint_s", "first map paint, first visitor after start (s)", "paint_s"),
+        ("warm_paint_s", "first map paint, second visitor (s)", "paint_s"),
+        ("first_ws_kb", "first load over websocket (KB)", None),
+        ("first_http_kb", "first load over HTTP (KB)", None),
+        ("filter_s", "province filter -> map updated (s)", "interaction_s"),
+        ("filter_ws_kb", "province filter over websocket (KB)", None),
+        ("place_s", "place -> place (s)", "interaction_s"),
+        ("place_ws_kb", "place -> place over websocket (KB)", None),
+        ("policy_s", "policy: measure -> measure, map updated (s)", "interaction_s"),
+        ("policy_ws_kb", "policy: measure -> measure over websocket (KB)", None),
+        ("compare_s", "compare: add a place, map updated (s)", "interaction_s"),
+        ("compare_ws_kb", "compare: add a place over websocket (KB)", None),
+        ("corridor_s", "corridors: toggle a corridor, map updated (s)", "interaction_s"),
+        ("corridor_ws_kb", "corridors: toggle a corridor over websocket (KB)", None),
+        *((f"rerun_{page}_ms", f"rerun, view unchanged: {page} (ms, server)", None) for page in PAGES["borderdash"]),
     ]
     names = list(results)
-    print(f"{'step':<44}" + "".join(f"{n:>12}" for n in names) + f"{'naive/ours':>12}{'budget':>9}")
-    for key, label in rows:
+    print(f"{'step':<50}" + "".join(f"{n:>12}" for n in names) + f"{'naive/ours':>12}{'ours/floor':>12}{'budget':>9}{'':>4}")
+    missed = []
+    for key, label, floor_key in rows:
         vals = [results[n].get(key) for n in names]
-        ratio = ""
-        if len(names) == 2 and vals[0]:
-            ratio = f"{vals[1] / vals[0]:.1f}x"
-        budget = BUDGETS.get(key, "")
-        print(f"{label:<44}" + "".join(f"{v:>12.2f}" for v in vals) + f"{ratio:>12}{budget!s:>9}")
+        ours = vals[0]
+        ratio = f"{vals[1] / ours:.1f}x" if len(names) == 2 and ours and vals[1] is not None else ""
+        over = f"{ours / floor[floor_key]:.1f}x" if floor_key and ours else ""
+        budget = BUDGETS.get(key)
+        verdict = "" if budget is None or ours is None else ("ok" if ours <= budget else "OVER")
+        if verdict == "OVER":
+            missed.append(label)
+        cells = "".join(f"{v:>12.2f}" if v is not None else f"{'—':>12}" for v in vals)
+        print(f"{label:<50}{cells}{ratio:>12}{over:>12}{budget if budget is not None else '':>9}{verdict:>4}")
+    print(f"{'floor: bare Streamlit + st_folium page, second visitor paint (s)':<62}{floor['paint_s']:>12.2f}")
+    print(f"{'floor: its selectbox -> marker moved (s)':<62}{floor['interaction_s']:>12.2f}")
     ours = results.get("borderdash", {}).get("warm_paint_s")
-    print(f"{'floor: bare Streamlit + st_folium page, second visitor (s)':<44}{floor:>12.2f}")
     if ours:
         print(
-            f"  second-visitor paint above the floor: {ours - floor:.2f} s (ours {ours:.2f} s = {ours / floor:.1f}x the floor); "
-            f"the {BUDGETS['warm_paint_s']} s budget leaves {BUDGETS['warm_paint_s'] - floor:.2f} s over the floor for the map"
+            f"  second-visitor paint above the floor: {ours - floor['paint_s']:.2f} s; the {BUDGETS['warm_paint_s']} s budget leaves "
+            f"{BUDGETS['warm_paint_s'] - floor['paint_s']:.2f} s over the floor for the map"
         )
+    print("budgets missed: " + ("; ".join(missed) if missed else "none"))
     print(
         f"load average (1/5/15 min): before {load_before[0]:.1f}/{load_before[1]:.1f}/{load_before[2]:.1f}, "
         f"after {load_after[0]:.1f}/{load_after[1]:.1f}/{load_after[2]:.1f}; {os.cpu_count()} cores"

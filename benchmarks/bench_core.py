@@ -1,6 +1,7 @@
 """Prints timings of what a page does on first load and on a rerun: `python benchmarks/bench_core.py [--quick]`."""
 
 import argparse
+import json
 import statistics
 import sys
 import time
@@ -25,7 +26,8 @@ def main():
     parser.add_argument("--quick", action="store_true", help="one run per step (CI)")
     QUICK = parser.parse_args().quick
 
-    from borderdash import export, layers, mapping
+    from borderdash import export, layers, view, webmap
+    from borderdash.filters import Filter
     from borderdash.policy import join, search
 
     counties = timed("load counties (overview geometry, cold)", layers.counties)
@@ -38,23 +40,17 @@ def main():
         timed(f"search {q!r}", lambda q=q: search.search(q), repeat=20)
     shown = counties[counties.is_border_county | counties.touches_border]
 
-    def overview_map():
-        m = mapping.base_map()
-        mapping.add_context(m, layers.neighbours(), layers.provinces())
-        mapping.add_border(m, layers.border_line())
-        mapping.add_counties(m, shown)
-        return m.get_root().render()
-
-    html = timed("overview map HTML (149 counties + context)", overview_map, repeat=3)
-    print(f"{'overview map HTML size':<48} {len(html.encode()) / 1e6:>9.2f} MB")
+    overview = view.Selection(Filter(), frozenset({"regiments"}))
+    state = timed("overview view -> live map state (select + state)", lambda: webmap.state(view.select(overview), "zh"), repeat=3)
+    print(f"{'overview live map state size':<48} {len(json.dumps(state, ensure_ascii=False).encode()) / 1e3:>9.1f} KB")
+    widest = view.Selection(extras=frozenset(), measure="gbf-2017-50:2.3")
+    state = timed("widest measure view -> live map state", lambda: webmap.state(view.select(widest), "zh"), repeat=3)
+    print(f"{'widest measure live map state size':<48} {len(json.dumps(state, ensure_ascii=False).encode()) / 1e3:>9.1f} KB")
     timed("counties CSV with measures (filtered view)", lambda: export.csv_bytes(join.with_measures(export.table(shown))), repeat=5)
     timed("counties GeoPackage (filtered view)", lambda: export.gpkg_bytes(shown, "counties"), repeat=3)
 
-    from borderdash import briefing
-    from borderdash.filters import Filter
-
-    comp = briefing.Composition(Filter.build(provinces=["广西"]), frozenset({"regiments", "platforms", "corridors"}))
-    page = timed("briefing HTML, 广西 with all layers (detail geometry)", lambda: briefing.briefing_html(comp), repeat=3)
+    guangxi = view.Selection(Filter.build(provinces=["广西"]), frozenset({"regiments", "platforms", "corridors"}))
+    page = timed("briefing HTML, 广西 with all layers (detail geometry)", lambda: webmap.standalone_html(view.select(guangxi)), repeat=3)
     print(f"{'briefing HTML size':<48} {len(page.encode()) / 1e6:>9.2f} MB")
 
 

@@ -49,52 +49,46 @@ def main(argv=None) -> int:
     import mapclassify  # noqa: F401
 
     print(f"{'import mapclassify (once per server)':<62} {(time.perf_counter() - t) * 1000:>9.1f} ms")
-    from borderdash import briefing, indicators, layers, mapping, upload, webmap
+    from borderdash import indicators, layers, upload, view, webmap
     from borderdash.filters import Filter
+    from borderdash.schema import PROVINCES_EN
 
     counties = layers.counties()
-    builtin = timed("built-in indicator table, all counties (once per server)", lambda: indicators.builtin_table(counties))
+    timed("built-in indicator table, all counties (once per server)", indicators.county_values)
     data = upload_csv(counties)
     n_rows = data.count(b"\n") - 1
     print(f"{'upload: rows, bytes':<62} {n_rows:>9,d} rows, {len(data) / 1024:,.0f} KB (GB18030)")
-    default_view = briefing.shown_counties(Filter())
+    default_view = view.shown_counties(Filter())
 
-    plain = {}
-
-    def draw(values, key, view, method="quantiles"):
-        """What a rerun does for the live map: classes, the view state with each county's colour (as sent), the legend."""
-        flt = Filter.build(provinces=sorted(set(view.province_zh))) if len(view) < len(default_view) else Filter()
-        if flt not in plain:
-            plain[flt] = webmap.overview_state(flt, (), "zh")
-        shaded, _, rows = indicators.choropleth(view, values[key], indicators.Thematic(key, method))
-        state = webmap.with_thematic(plain[flt], webmap.thematic_state(shaded))
-        mapping.legend_html(indicators.label_of(key, "zh"), rows)
-        return json.dumps(state, ensure_ascii=False)
+    def draw(uploaded, key, flt, method="quantiles"):
+        """What a rerun does for the live map: the thematic view, its classes and the state with each county's colour (as sent)."""
+        selected = view.select(view.Selection(flt, frozenset(), thematic=indicators.Thematic(key, method)), uploaded)
+        return json.dumps(webmap.state(selected, "zh"), ensure_ascii=False)
 
     def upload_to_map():
         report = upload.load(data, "统计.csv", counties)
-        values = indicators.with_uploaded(builtin, report.values)
-        draw(values, "人均收入（元）", default_view)
+        draw(report.values, "人均收入（元）", Filter())
         return report
 
     report = timed(f"3,000-row upload: parse + match + draw ({len(default_view)} counties)", upload_to_map, repeat, BUDGET_UPLOAD_S)
     print(f"{'  matched / unmatched / duplicated':<62} {len(report.matched)} / {len(report.unmatched)} / {len(report.duplicates)}")
-    values = indicators.with_uploaded(builtin, report.values)
     timed("  of which parse + match", lambda: upload.load(data, "统计.csv", counties), repeat)
     for key, method in (
         ("border_length_km", "natural_breaks"),
         ("measures_theme_infrastructure", "quantiles"),
         ("人口（万人）", "equal_interval"),
     ):
-        timed(f"switch indicator: {key}, {method}", lambda k=key, m=method: draw(values, k, default_view, m), repeat, BUDGET_SWITCH_S)
-    xinjiang = briefing.shown_counties(Filter.build(provinces=["新疆"]))
+        timed(f"switch indicator: {key}, {method}", lambda k=key, m=method: draw(report.values, k, Filter(), m), repeat, BUDGET_SWITCH_S)
+    xinjiang = Filter.build(provinces=["新疆"])
     timed(
-        f"switch indicator, 新疆 detail geometry ({len(xinjiang)} counties)",
-        lambda: draw(values, "area_km2", xinjiang),
+        f"switch indicator, 新疆 detail geometry ({len(view.shown_counties(xinjiang))} counties)",
+        lambda: draw(report.values, "area_km2", xinjiang),
         repeat,
         BUDGET_SWITCH_S,
     )
-    timed(f"switch indicator, all {len(counties)} counties", lambda: draw(values, "人均收入（元）", counties, "natural_breaks"), repeat)
+    everywhere = Filter.build(provinces=list(PROVINCES_EN))
+    label = f"switch indicator, all {len(counties)} counties"
+    timed(label, lambda: draw(report.values, "人均收入（元）", everywhere, "natural_breaks"), repeat)
     return 0
 
 

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import layers, registers
-from .schema import REGISTER_COLUMNS, REGISTER_IDS
+from .schema import PORT_MODES, PORT_STATUSES, REGISTER_COLUMNS, REGISTER_IDS, province_zh
+from .source_kinds import KINDS, source_kind
+from .validate import CHOICES
 
 # Figures the 2017 plan states (seed 004, 一、规划背景).
 PLAN_NEIGHBOURS = 14
@@ -137,8 +139,63 @@ def check_data() -> Report:
         r.say(f"  {seg.iso3} {seg.neighbour_zh}: {seg.length_km:,.1f} km{tag}")
 
     _check_projects(r)
+    _check_ports(r)
     _check_register_sources(r)
     return r
+
+
+NOT_STATED = "(not stated)"
+LAND_MODES = ("road", "rail")
+
+
+def port_rows() -> pd.DataFrame:
+    """The border ports of the platforms register, with the short province name."""
+    reg = registers.read("platforms")
+    ports = reg[reg.kind == "border_port"].copy()
+    ports["province"] = ports.province_zh.map(lambda p: province_zh(p) or p)
+    return ports
+
+
+def counted(ports: pd.DataFrame, figure: pd.Series) -> pd.DataFrame:
+    """The register's ports that a published figure covers (its province, neighbour, modes and statuses)."""
+    keep = pd.Series(True, index=ports.index)
+    if figure.province_zh != "全国":
+        keep &= ports.province == figure.province_zh
+    for column, allowed in (("neighbour", figure.neighbour), ("mode", figure.modes), ("status", figure.statuses)):
+        if str(allowed).strip():
+            keep &= ports[column].isin(str(allowed).split(";"))
+    return ports[keep]
+
+
+def _tally(values: pd.Series, order: tuple[str, ...]) -> str:
+    counts = values.replace("", NOT_STATED).value_counts()
+    return ", ".join(f"{k}: {int(counts[k])}" for k in (*order, NOT_STATED) if k in counts)
+
+
+def _check_ports(r: Report) -> None:
+    ports = port_rows()
+    figures = registers.read("port_counts")
+    r.say("")
+    r.say("== land ports (register vs published counts) ==")
+    r.say(f"  border ports: {len(ports)}; by mode: {_tally(ports['mode'], PORT_MODES)}")
+    r.say(f"  by status: {_tally(ports.status, PORT_STATUSES)}")
+    r.say(f"  {'province':<6}{'register':>9}{'published':>10}  what the figure counts (as of; confidence) — why they differ")
+    for _, fig in figures.iterrows():
+        mine = counted(ports, fig)
+        published = "—" if pd.isna(fig["count"]) else f"{int(fig['count'])}"
+        scope = "/".join(filter(None, (fig.neighbour, fig.modes.replace(";", "+"), fig.statuses.replace(";", "+"))))
+        r.say(f"  {fig.province_zh:<6}{len(mine):>9}{published:>10}  [{scope}] {fig.counts} ({fig.as_of or 'undated'}; {fig.confidence})")
+        if fig.notes:
+            r.say(f"        {fig.notes}")
+    land = ports[ports["mode"].isin(LAND_MODES)]
+    national = figures[figures.province_zh == "全国"]
+    if len(national):
+        r.say(
+            f"  road + rail ports in the register: {len(land)} against the customs' 'more than {int(national['count'].iloc[0])}'; "
+            f"river ports (water ports in that count): {int((ports['mode'] == 'river').sum())}"
+        )
+    r.require(set(ports.id) >= {"port-arihashate-road"}, "ports: 阿日哈沙特 (新巴尔虎右旗) is registered")
+    r.require(ports.neighbour.ne("").all(), "ports: every port names its neighbour")
 
 
 def placeholder_sources(df: pd.DataFrame) -> pd.DataFrame:
@@ -156,8 +213,9 @@ def row_ids(name: str, df: pd.DataFrame) -> pd.Series:
 
 def _check_register_sources(r: Report) -> None:
     r.say("")
-    r.say("== registers: rows by confidence, sources replaced by followable ones ==")
+    r.say("== registers: rows by confidence and by kind of source, sources replaced by followable ones ==")
     changes = registers.read("source_changes")
+    overall: dict[str, int] = {}
     for name in REGISTER_COLUMNS:
         if "source" not in REGISTER_COLUMNS[name]:
             continue
@@ -166,10 +224,15 @@ def _check_register_sources(r: Report) -> None:
         replaced = changes[changes.register == name]
         ids = set(row_ids(name, df))
         r.say(f"  {name}: {len(df)} rows ({by_conf}); sources replaced: {int(replaced.row_id.isin(ids).sum())}")
+        kinds = df.source.map(source_kind).value_counts()
+        r.say("    best source: " + ", ".join(f"{k}: {int(kinds[k])}" for k in KINDS if k in kinds))
+        for k in KINDS:
+            overall[k] = overall.get(k, 0) + int(kinds.get(k, 0))
         if "membership_confidence" in df:
             r.say("    membership of the 58: " + ", ".join(f"{k}: {v}" for k, v in df.membership_confidence.value_counts().items()))
         r.require(placeholder_sources(df).empty, f"{name}: every source names a document, page or article")
         r.require(replaced.row_id.isin(ids).all(), f"{name}: every logged source change names a row that exists")
+    r.say("  all registers, rows by best source: " + ", ".join(f"{k}: {overall[k]}" for k in KINDS))
 
 
 def _check_projects(r: Report) -> None:
@@ -195,3 +258,57 @@ def _check_projects(r: Report) -> None:
     for _, c in corridors.iterrows():
         pub = f" (published {c.published_length_km:,.0f} km)" if pd.notna(c.published_length_km) else ""
         r.say(f"  {c.id}: {c.name_zh} {c.kind} {c.status_zh} {c.length_km:,.0f} km schematic{pub}")
+    _check_corridor_points(r, corridors)
+    _check_corridor_sections(r, corridors)
+
+
+def _check_corridor_points(r: Report, corridors: pd.DataFrame) -> None:
+    """Control points by basis, the counties each route is sourced to pass against those it crosses, prefecture-level points."""
+    points = registers.read("corridor_points")
+    r.require(points.basis.isin(CHOICES["corridor_points"]["basis"]).all(), "corridor points: every basis is named or inferred")
+    r.say("  control points by basis: " + ", ".join(f"{k}: {v}" for k, v in points.basis.value_counts().items()))
+    for _, c in corridors[corridors.part == "route"].iterrows():
+        crossed = [a for a in c.counties.split(";") if a]
+        named = [a for a in c.control_counties.split(";") if a]
+        inferred = [a for a in c.inferred_counties.split(";") if a]
+        r.say(
+            f"  {c.id}: {len(crossed)} county units crossed by the line, {len(named)} sourced to pass (reach 沿线 measures), "
+            f"{len(inferred)} inferred shaping points, {len(set(crossed) - set(named))} crossed without a source"
+        )
+    prefecture_level = points[points.adcode.astype(str).str.endswith("00")]
+    unexplained = prefecture_level[prefecture_level.notes.str.strip() == ""]
+    r.say(f"  corridor points at prefecture level (no county cited): {len(prefecture_level)}")
+    r.require(
+        unexplained.empty,
+        "corridor points at prefecture level each say why in a note"
+        + (f" (missing: {', '.join(unexplained.corridor_id + ':' + unexplained.seq.astype(int).astype(str))})" if len(unexplained) else ""),
+    )
+
+
+def _check_corridor_sections(r: Report, corridors: pd.DataFrame) -> None:
+    """Drawn length of each route per province beside the published section lengths (corridor_sections register)."""
+    from .projects import drawn_km_by_province, longest_jumps
+
+    sections = registers.read("corridor_sections")
+    r.require(sections.extent.isin(CHOICES["corridor_sections"]["extent"]).all(), "corridor sections: every extent is province or part")
+    r.require(set(sections.corridor_id) <= set(corridors.id), "corridor sections: every corridor id exists")
+    r.say("")
+    r.say("== corridors: drawn (schematic) vs published length per province ==")
+    for cid in dict.fromkeys(sections.corridor_id):
+        row = corridors.set_index("id").loc[cid]
+        drawn = drawn_km_by_province(row.geometry)
+        mine = sections[sections.corridor_id == cid]
+        r.say(f"  {cid} {row.name_zh}: drawn {row.length_km:,.0f} km, published {row.published_length_km:,.0f} km")
+        for prov in dict.fromkeys(list(drawn) + list(mine.province_zh)):
+            whole = mine[(mine.province_zh == prov) & (mine.extent == "province")]
+            parts = mine[(mine.province_zh == prov) & (mine.extent == "part")]
+            km = drawn.get(prov, 0.0)
+            if len(whole):
+                pub = float(whole.published_length_km.iloc[0])
+                line = f"published {pub:,.0f} km ({whole.confidence.iloc[0]}), drawn/published {km / pub:.2f}"
+            else:
+                line = "no published length for the whole province found"
+            listed = "; ".join(f"{s.section_zh} {s.published_length_km:,.1f} km ({s.confidence})" for s in parts.itertuples())
+            r.say(f"    {prov}: drawn {km:,.0f} km · {line}" + (f" · published parts: {listed}" if listed else ""))
+        km, a, b = longest_jumps(cid)[0]
+        r.say(f"    longest straight segment: {km:,.0f} km, {a} → {b}")

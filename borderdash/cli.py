@@ -71,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     br.add_argument("--neighbour", action="append", default=[])
     br.add_argument("--with", dest="extras", action="append", default=[], choices=("regiments", "platforms", "corridors"))
     br.add_argument("--title", default=None)
+    br.add_argument("--lang", choices=("zh", "en"), default="zh")
     br.add_argument("-o", "--output", type=Path, required=True)
     br.set_defaults(run=_briefing)
 
@@ -81,6 +82,10 @@ def _parser() -> argparse.ArgumentParser:
     mp.add_argument("--place", help="a place id: county adcode, regiment, unit or platform id (single-place map)")
     mp.add_argument("--corridor", help="a corridor id, e.g. g219 (corridor map)")
     mp.add_argument("--measure", help="a measure id, e.g. im-2023:art2 (where it applies)")
+    mp.add_argument("--compare", help="2-5 place ids, comma-separated (places side by side)")
+    mp.add_argument("--network", action="store_true", help="the corridors and platforms of the filter (the corridors page's map)")
+    mp.add_argument("--kinds", help="only these platform kinds, comma-separated (e.g. border_port,pilot_zone)")
+    mp.add_argument("--corridors", help="only these corridor ids, comma-separated")
     mp.add_argument(
         "--with", dest="extras", action="append", default=[], help="regiments,platforms,corridors (comma-separated or repeated)"
     )
@@ -102,8 +107,9 @@ def _parser() -> argparse.ArgumentParser:
     mp.add_argument("-o", "--output", type=Path, required=True, help="PATH.png, PATH.svg or PATH.pdf")
     mp.set_defaults(run=_map)
 
-    m = sub.add_parser("measures", help="measures that apply to a place (adcode or id), and why")
+    m = sub.add_parser("measures", help="measures that apply to a place (adcode or id), and why, with each document's period")
     m.add_argument("--place", required=True)
+    m.add_argument("--in-force", action="store_true", help="leave out measures of documents whose period of effect has ended")
     _table_args(m)
     m.set_defaults(run=_measures)
 
@@ -115,8 +121,22 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("search", help="ranked search over the measures, Chinese or English")
     s.add_argument("query")
     s.add_argument("--limit", type=int, default=20)
+    s.add_argument("--in-force", action="store_true", help="leave out measures of documents whose period of effect has ended")
     _table_args(s)
     s.set_defaults(run=_search)
+
+    sc = sub.add_parser(
+        "screen",
+        help="screen a project (points, a line, an area or a list): county, border distance and bands, port, corridors, measures",
+    )
+    where = sc.add_mutually_exclusive_group(required=True)
+    where.add_argument("--point", action="append", help='"LON,LAT" (lat,lon is read when only that order is in China); repeatable')
+    where.add_argument("--file", type=Path, help="CSV/.xlsx (lon/lat, adcode or name columns), GeoJSON, KML/KMZ, zipped shapefile, .gpkg")
+    sc.add_argument("--buffer", type=float, default=20.0, help="corridors within this many km (default 20)")
+    sc.add_argument("--lang", choices=("zh", "en"), default="zh")
+    sc.add_argument("--gcj02", action="store_true", help="the coordinates are GCJ-02 (AMap, Tencent): convert them to WGS84")
+    sc.add_argument("-o", "--output", type=Path, help="OUT.pdf (one-page report), .csv, .xlsx or .geojson; without it a table is printed")
+    sc.set_defaults(run=_screen)
 
     _workspace_parser(sub)
 
@@ -162,9 +182,9 @@ def _table_args(p: argparse.ArgumentParser) -> None:
 
 # Columns a terminal table shows by default, per command; {lang} is zh or en.
 TERMINAL_COLUMNS = {
-    "measures": ["measure_id", "section", "title_{lang}", "rule_{lang}", "via"],
+    "measures": ["measure_id", "section", "title_{lang}", "rule_{lang}", "via", "period_{lang}"],
     "places": ["place_id", "name_{lang}", "province_zh", "layer", "rule_{lang}"],
-    "search": ["rank", "id", "section", "title_{lang}"],
+    "search": ["rank", "id", "section", "title_{lang}", "period_{lang}"],
 }
 
 
@@ -242,10 +262,11 @@ def _with_indicator(gdf, path: Path, key: str):
 
 
 def _briefing(args) -> int:
-    from .briefing import Composition, briefing_html
+    from . import view, webmap
 
     flt = Filter.build(args.border_only, args.province, args.neighbour)
-    args.output.write_text(briefing_html(Composition(flt, frozenset(args.extras)), args.title), encoding="utf-8")
+    selected = view.select(view.Selection(flt, frozenset(args.extras)))
+    args.output.write_text(webmap.standalone_html(selected, args.lang, args.title), encoding="utf-8")
     print(f"wrote {args.output}", file=sys.stderr)
     return 0
 
@@ -255,17 +276,35 @@ def _map(args) -> int:
 
     fmt = printmap.format_of(args.output)
     extras = [e.strip() for value in args.extras for e in value.split(",") if e.strip()]
-    if not extras and not (args.place or args.corridor or args.measure):
+    focused = args.place or args.corridor or args.measure or args.compare or args.network
+    if not extras and not focused:
         extras = ["regiments"]
     if args.place and not args.extras:
         extras = list(view.EXTRAS)
+    if args.network and not args.extras:
+        extras = sorted(view.NETWORK_EXTRAS)
     flt = Filter.build(args.border_only, args.province, args.neighbour)
     thematic, uploaded = _thematic(args) if args.indicator else (None, None)
-    sel = view.Selection(flt, frozenset(extras), place=args.place, corridor=args.corridor, measure=args.measure, thematic=thematic)
+    sel = view.Selection(
+        flt,
+        frozenset(extras),
+        place=args.place,
+        corridor=args.corridor,
+        measure=args.measure,
+        thematic=thematic,
+        places=_ids(args.compare),
+        network=args.network,
+        platform_kinds=_ids(args.kinds) if args.kinds is not None else None,
+        corridor_ids=_ids(args.corridors) if args.corridors is not None else None,
+    )
     page = printmap.Page(args.size, args.lang, args.title, args.subtitle, args.approval_no)
     args.output.write_bytes(printmap.render(view.select(sel, uploaded), page, fmt, dpi=args.dpi))
     print(f"wrote {args.output}", file=sys.stderr)
     return 0
+
+
+def _ids(text: str | None) -> tuple[str, ...]:
+    return tuple(p.strip() for p in (text or "").split(",") if p.strip())
 
 
 def _thematic(args):
@@ -388,7 +427,7 @@ def _ws_new(args) -> int:
 def _measures(args) -> int:
     from .policy import join
 
-    measures = join.measures_for(args.place)
+    measures = join.measures_for(args.place, in_force_only=args.in_force)
     code = _emit(measures, args.format, args.output, _shown_columns("measures", args))
     place = join.resolve(args.place)
     stream = sys.stderr if args.output else sys.stdout
@@ -402,13 +441,62 @@ def _measures(args) -> int:
 def _places(args) -> int:
     from .policy import join
 
-    return _emit(join.places_for(args.measure), args.format, args.output, _shown_columns("places", args))
+    places = join.places_for(args.measure)
+    code = _emit(places, args.format, args.output, _shown_columns("places", args))
+    stream = sys.stderr if args.output else sys.stdout
+    print(f"period: {_period_of(args.measure, args.lang)}", file=stream)
+    return code
+
+
+def _period_of(measure_id: str, lang: str) -> str:
+    """The period of effect of a measure's document, in the language of the printed table."""
+    from .policy import kb
+
+    p = kb.periods()[kb.measure(measure_id)["document"]]
+    return p.en if lang == "en" else p.zh
 
 
 def _search(args) -> int:
     from .policy import search
 
-    return _emit(search.search(args.query, limit=args.limit), args.format, args.output, _shown_columns("search", args))
+    found = search.search(args.query, limit=args.limit, in_force_only=args.in_force)
+    return _emit(found, args.format, args.output, _shown_columns("search", args))
+
+
+def _screen(args) -> int:
+    from . import screen_export, screen_input, screening
+
+    fmt = screen_export.format_of(args.output) if args.output is not None else None
+    if args.file is not None:
+        if not args.file.is_file():
+            raise ValueError(f"no such file: {args.file}")
+        features = screen_input.read(args.file.read_bytes(), args.file.name, gcj02=args.gcj02)
+    else:
+        features = screen_input.points_from_text("\n".join(args.point), gcj02=args.gcj02)
+    print(features.text(), file=sys.stderr)
+    result = screening.screen(features.frame, buffer_km=args.buffer, notes=features.notes)
+    if fmt is None:
+        table = screen_export.results_table(result, args.lang)
+        keep = [screen_export.header(f, args.lang, result.buffer_km) for f in TERMINAL_SCREEN_FIELDS]
+        print(termtable.render(table[[c for c in keep if c in table]]))
+        print(f"({len(table)} features)")
+        return 0
+    if fmt == "pdf":
+        from . import screen_report
+
+        data = screen_report.render(result, args.lang)
+    elif fmt == "csv":
+        data = screen_export.csv_bytes(result, args.lang)
+    elif fmt == "xlsx":
+        data = screen_export.xlsx_bytes(result, args.lang)
+    else:
+        data = screen_export.geojson_bytes(result)
+    args.output.write_bytes(data)
+    print(f"wrote {len(result.results)} screened feature(s) to {args.output}", file=sys.stderr)
+    return 0
+
+
+TERMINAL_SCREEN_FIELDS = ("feature_id", "name", "county", "province", "border_km", "within_3km", "port", "port_km", "message")
 
 
 def _verify_datum(args) -> int:

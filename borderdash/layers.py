@@ -101,6 +101,11 @@ def im_units() -> gpd.GeoDataFrame:
 
 def prefectures() -> gpd.GeoDataFrame:
     """Border prefectures (the plan's linked zones), dissolved from their counties."""
+    return _prefectures().copy()
+
+
+@cache
+def _prefectures() -> gpd.GeoDataFrame:
     reg = registers.read("border_prefectures")
     c = counties()
     dissolved = c.dissolve("prefecture_adcode").geometry

@@ -361,6 +361,8 @@ def _draw_map(ax, view: View, crs: str, lang: str, k: float, classes=None) -> No
                 zorder=4,
             )
     markers = []
+    if view.features is not None and len(view.features):
+        markers.append(_draw_features(ax, _project(view.features, crs), k))
     for gdf, colour, marker in ((view.regiments, style.REGIMENT, "o"), (view.platforms, style.PLATFORM, "s")):
         if not len(gdf):
             continue
@@ -387,6 +389,32 @@ def _draw_map(ax, view: View, crs: str, lang: str, k: float, classes=None) -> No
     extent = _frame_extent(frame, crs)
     _fit(ax, extent)
     _labels(ax, view, crs, lang, k, markers)
+
+
+def _draw_features(ax, features: gpd.GeoDataFrame, k: float) -> np.ndarray:
+    """A planner's features over everything else: areas tinted and outlined, lines with a halo, points as ringed dots.
+    Returns the points' positions, which labels keep clear of."""
+    geoms = features.geometry.values
+    dims = shapely.get_dimensions(geoms)
+    if (dims == 2).any():
+        _polygons(ax, geoms[dims == 2], style.FEATURE_FILL, "none", 0, alpha=0.45, zorder=5.5)
+        _lines(ax, geoms[dims == 2], style.FEATURE, 1.3 * k, zorder=5.6)
+    if (dims == 1).any():
+        _lines(ax, geoms[dims == 1], style.FEATURE_FILL, 3.4 * k, zorder=5.5)
+        _lines(ax, geoms[dims == 1], style.FEATURE, 1.5 * k, zorder=5.6)
+    points = shapely.get_coordinates(geoms[dims == 0])
+    if len(points):
+        ax.scatter(
+            points[:, 0],
+            points[:, 1],
+            s=(5.6 * k) ** 2,
+            marker="o",
+            c=style.FEATURE_FILL,
+            edgecolors=style.FEATURE,
+            linewidths=1.0 * k,
+            zorder=6,
+        )
+    return points
 
 
 def _labels(ax, view: View, crs: str, lang: str, k: float, markers) -> None:
@@ -426,6 +454,12 @@ def _labels(ax, view: View, crs: str, lang: str, k: float, markers) -> None:
     centre = [(0, 0, "center", "center")]
     gap = 4 * k
     beside = [(gap, 0, "left", "center"), (-gap, 0, "right", "center"), (0, gap, "center", "bottom"), (0, -gap, "center", "top")]
+
+    if view.features is not None and 1 < len(view.features) <= 40:
+        feats = _project(view.features, crs)
+        for fid, geom in zip(feats.feature_id, feats.geometry, strict=True):
+            pt = geom if geom.geom_type == "Point" else shapely.point_on_surface(geom)
+            place(pt.x, pt.y, str(fid), 7.5 * k, style.FEATURE, beside)
 
     neighbours = _project(View.neighbours(), crs, view.frame)
     neighbours = neighbours[~neighbours.disputed.astype(bool)]

@@ -80,12 +80,11 @@ def _corridors() -> gpd.GeoDataFrame:
     reg = registers.read("corridors")
     points = registers.read("corridor_points").sort_values(["corridor_id", "seq"])
     counties = layers.counties()
+    polygons = counties.set_index("adcode").geometry
     lines = []
     for cid in reg.id:
-        pts = points[points.corridor_id == cid]
         coords = []
-        for _, p in pts.iterrows():
-            xy = (float(p.lon), float(p.lat)) if pd.notna(p.lon) and pd.notna(p.lat) else unit_point(str(p.adcode))
+        for xy in control_xy(points[points.corridor_id == cid], polygons):
             if xy and (not coords or coords[-1] != xy):
                 coords.append(xy)
         lines.append(shapely.LineString(coords) if len(coords) >= 2 else None)
@@ -96,20 +95,61 @@ def _corridors() -> gpd.GeoDataFrame:
     gdf["length_km"] = [round(length_km(g), 1) if g is not None else np.nan for g in gdf.geometry]
     passed = [counties_passed(g, counties) if g is not None else counties.iloc[0:0] for g in gdf.geometry]
     gdf["counties"] = [";".join(p.adcode) for p in passed]
-    gdf["control_counties"] = [
-        ";".join(dict.fromkeys(str(a) for a in points.loc[points.corridor_id == cid, "adcode"] if str(a)[-2:] != "00")) for cid in gdf.id
+    gdf["control_counties"] = [";".join(point_counties(points[points.corridor_id == cid], "named")) for cid in gdf.id]
+    gdf["inferred_counties"] = [
+        ";".join(a for a in point_counties(points[points.corridor_id == cid], "inferred") if a not in set(named.split(";")))
+        for cid, named in zip(gdf.id, gdf.control_counties, strict=True)
     ]
     gdf["provinces"] = [";".join(dict.fromkeys(p.province_zh)) for p in passed]
     gdf["neighbours_alongside"] = [";".join(dict.fromkeys(n for s in p.neighbours for n in s.split(";") if n)) for p in passed]
     return gdf[list(LAYERS["corridors"].columns) + ["geometry"]]
 
 
+# A county in several parts takes the point of the part nearest the neighbouring control points, among parts of at least
+# this share of the largest part's area (肃北县's 马鬃山 part, not its larger southern part, on G331).
+PART_MIN_SHARE = 0.2
+
+
+def control_xy(points: pd.DataFrame, polygons: gpd.GeoSeries) -> list[tuple[float, float] | None]:
+    """Where each control point is drawn: its sourced lon/lat, else the point inside its unit (see PART_MIN_SHARE)."""
+    sourced = [pd.notna(p.lon) and pd.notna(p.lat) for p in points.itertuples()]
+    base = [(float(p.lon), float(p.lat)) if ok else unit_point(str(p.adcode)) for p, ok in zip(points.itertuples(), sourced, strict=True)]
+    out = list(base)
+    for i, p in enumerate(points.itertuples()):
+        code = str(p.adcode)
+        if sourced[i] or code not in polygons.index:
+            continue
+        parts = [g for g in shapely.get_parts(polygons[code])]
+        largest = max(g.area for g in parts)
+        parts = [g for g in parts if g.area >= PART_MIN_SHARE * largest]
+        neighbours = [shapely.Point(xy) for xy in (base[i - 1] if i else None, base[i + 1] if i + 1 < len(base) else None) if xy]
+        if len(parts) < 2 or not neighbours:
+            continue
+        best = min(parts, key=lambda g: sum(g.distance(n) for n in neighbours))
+        if not best.contains(shapely.Point(base[i])):
+            pt = best.point_on_surface()
+            out[i] = (round(pt.x, 4), round(pt.y, 4))
+    return out
+
+
+def point_counties(points: pd.DataFrame, basis: str) -> list[str]:
+    """County adcodes (in point order, once each) of a corridor's control points of one basis; prefecture codes left out."""
+    return list(dict.fromkeys(str(a) for a in points.loc[points.basis == basis, "adcode"] if str(a)[-2:] != "00"))
+
+
+def county_basis(row) -> dict[str, str]:
+    """Per county the line crosses: `named` (holds a cited control point), `inferred` (an unsourced shaping point) or `crossed`."""
+    named = {a for a in row.control_counties.split(";") if a}
+    inferred = {a for a in row.inferred_counties.split(";") if a}
+    return {a: "named" if a in named else "inferred" if a in inferred else "crossed" for a in row.counties.split(";") if a}
+
+
 def passed_table(corridor_id: str) -> pd.DataFrame:
-    """The counties a corridor passes, in order, each flagged when it holds a cited control point."""
+    """The counties a corridor passes, in order, each with its basis: only `named` ones count as 沿线 for measures."""
     row = corridors().set_index("id").loc[corridor_id]
     names = layers.counties().set_index("adcode")
-    control = set(row.control_counties.split(";"))
-    ids = [a for a in row.counties.split(";") if a]
+    basis = county_basis(row)
+    ids = list(basis)
     return pd.DataFrame(
         {
             "order": range(1, len(ids) + 1),
@@ -117,9 +157,50 @@ def passed_table(corridor_id: str) -> pd.DataFrame:
             "name_zh": [names.name_zh.get(a, "") for a in ids],
             "province_zh": [names.province_zh.get(a, "") for a in ids],
             "is_border_county": [bool(names.is_border_county.get(a, False)) for a in ids],
-            "cited_control_point": [a in control for a in ids],
+            "basis": [basis[a] for a in ids],
+            "cited_control_point": [basis[a] == "named" for a in ids],
         }
     )
+
+
+def drawn_km_by_province(line) -> dict[str, float]:
+    """Geodesic length of a schematic line inside each province it crosses (short province names), in line order."""
+    from .policy.scope import province_short
+
+    provs = layers.provinces()
+    out = {}
+    for name, geom in zip(provs.name_zh, provs.geometry, strict=True):
+        part = line.intersection(geom)
+        if not part.is_empty and part.length > 0:
+            out[province_short(name)] = (line.project(shapely.get_point(shapely.get_parts(part)[0], 0)), round(length_km(part), 1))
+    return {p: km for p, (_, km) in sorted(out.items(), key=lambda kv: kv[1][0])}
+
+
+def drawn_points(corridor_id: str) -> pd.DataFrame:
+    """A corridor's control points where the schematic line draws them (place, basis, lon, lat), in order."""
+    points = registers.read("corridor_points").sort_values(["corridor_id", "seq"])
+    pts = points[points.corridor_id == corridor_id]
+    xy = control_xy(pts, layers.counties().set_index("adcode").geometry)
+    return pd.DataFrame(
+        {
+            "place_zh": pts.place_zh.values,
+            "basis": pts.basis.values,
+            "lon": [p[0] if p else np.nan for p in xy],
+            "lat": [p[1] if p else np.nan for p in xy],
+        }
+    )
+
+
+def longest_jumps(corridor_id: str, n: int = 1) -> list[tuple[float, str, str]]:
+    """The n longest straight segments of a corridor's schematic line: (geodesic km, from place, to place)."""
+    pts = drawn_points(corridor_id).dropna(subset=["lon", "lat"])
+    pts = pts[(pts.lon != pts.lon.shift()) | (pts.lat != pts.lat.shift())]
+    rows = list(pts.itertuples())
+    segs = [
+        (round(length_km(shapely.LineString([(a.lon, a.lat), (b.lon, b.lat)])), 1), a.place_zh, b.place_zh)
+        for a, b in zip(rows, rows[1:], strict=False)
+    ]
+    return sorted(segs, key=lambda s: -s[0])[:n]
 
 
 def counties_passed(line, counties: gpd.GeoDataFrame) -> gpd.GeoDataFrame:

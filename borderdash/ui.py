@@ -144,9 +144,13 @@ def _page() -> str:
 
 
 def to_url(param: str, key: str, text: str) -> None:
-    """Write a keyed widget's value to the URL (so the view can be shared) and remember it as the URL's own."""
+    """Write a keyed widget's value to the URL (so the view can be shared; an empty value leaves it out) and remember it
+    as the URL's own."""
     seen(key, st.session_state[key])
-    if st.query_params.get(param) != text:
+    if not text:
+        if param in st.query_params:
+            del st.query_params[param]
+    elif st.query_params.get(param) != text:
         st.query_params[param] = text
 
 
@@ -242,38 +246,44 @@ def briefing_map_download(selection, key: str, uploaded: pd.DataFrame | None = N
     )
 
 
-def _query(flt: Filter) -> tuple:
-    return tuple(sorted(flt.to_query().items()))
-
-
-@st.cache_resource(show_spinner=False)
-def live_map_files() -> dict[str, str]:
-    """Write the static context layers once per server (see webmap.layer_files)."""
-    from . import webmap
-
-    return webmap.layer_files()
-
-
 @st.cache_data(show_spinner=False, max_entries=128)
-def _overview_state(query: tuple, extras: tuple, lang: str, selected: str | None) -> dict:
+def live_state(selection, lang: str, selected: str | None = None, uploaded: pd.DataFrame | None = None, note: str = "") -> dict:
+    """The live map's state for a selection (view.select, then webmap.state), once per selection and language."""
+    from . import view, webmap
+
+    return webmap.state(view.select(selection, uploaded), lang, selected, note)
+
+
+def live_map(selection, key: str, *, height: int = 560, selected: str | None = None, uploaded=None, note: str = "", **options):
+    """The one live map of a page: st_folium of webmap.live_map, the selection's view applied in place.
+
+    key: the map's widget key; include the language (the map's labels are set when it mounts).
+    options: basemap, draw (Leaflet.draw toolbar), returned (what st_folium sends back; nothing by default).
+    """
+    from streamlit_folium import st_folium
+
     from . import webmap
 
-    return webmap.overview_state(Filter.from_query(dict(query)), extras, lang, selected)
-
-
-def overview_map(flt: Filter, extras, lang: str, selected: str | None = None, thematic: dict | None = None) -> list:
-    """The overview's feature group: its view, cached by filter value, with the choropleth's colours if any."""
-    from . import webmap
-
-    extras = tuple(sorted(extras))
-    state = webmap.with_thematic(_overview_state(_query(flt), extras, lang, selected), thematic)
-    return webmap.view_group(state)
+    lang = language()
+    state = live_state(selection, lang, selected, uploaded, note)
+    returned = list(options.pop("returned", ()))
+    m = webmap.live_map(lang, options.pop("basemap", "none"), options.pop("draw", False))
+    out = st_folium(
+        m,
+        feature_group_to_add=webmap.view_group(state),
+        height=height,
+        use_container_width=True,
+        returned_objects=returned,
+        key=key,
+    )
+    precision_note()
+    return out
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def shown_counties(query: tuple):
-    """The counties a filter shows (briefing.shown_counties), computed once per filter value."""
-    from .briefing import shown_counties
+    """The counties a filter shows (view.shown_counties), computed once per filter value."""
+    from .view import shown_counties
 
     return shown_counties(Filter.from_query(dict(query)))
 
@@ -299,23 +309,6 @@ def overview_downloads(query: tuple) -> tuple[bytes, bytes, bytes]:
 
     ordered = overview_table(query)
     return export.csv_bytes(export.table(ordered)), export.geojson_bytes(ordered), export.gpkg_bytes(ordered, "counties")
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def _place_selection(located: tuple) -> dict:
-    import pandas as pd
-
-    from . import webmap
-
-    return webmap.place_selection(pd.DataFrame(list(located), columns=["layer", "place_id"]))
-
-
-def place_map(located, lang: str) -> list:
-    """The place map's feature groups; the selection is computed once per set of places."""
-    from . import webmap
-
-    state, groups = webmap.place_view(_place_selection(tuple(map(tuple, located))), lang)
-    return webmap.view_group(state, groups)
 
 
 def clicked(value, allowed: set) -> str | None:

@@ -14,7 +14,6 @@ from .indicators import METHODS, SCHEMES, Thematic
 from .ui import language, tr
 
 UPLOADED = "uploaded_indicators"
-UPLOADER_ROUND = "upload_file_round"
 
 
 def builtin_values() -> pd.DataFrame:
@@ -33,50 +32,56 @@ def uploaded_values() -> pd.DataFrame | None:
 
 
 def upload_panel(report_area=None) -> None:
-    """Sidebar expander: the limits, the file widget; the match report goes to `report_area` (a container on the page).
+    """A sidebar button that opens the upload dialog (the limits, the key, the file widget), and a remove button once a table
+    is loaded; the match report goes to `report_area` (a container on the page, always there so the map below keeps its place).
 
-    Pages pass a container that is always there, so elements above the map never change in number
-    (inserting one makes st_folium remount blank).
+    The file widget lives in the dialog, so a page shows (and the browser loads) no uploader until a planner asks for one.
     """
     report_area = report_area or st.container()
     current = uploaded()
-    with st.sidebar.expander(tr("upload.heading"), expanded=current is None):
-        st.caption(upload.LIMITS_EN if language() == "en" else upload.LIMITS_ZH)
-        key = st.radio(
-            tr("upload.key"),
-            ["auto", "adcode", "name"],
-            format_func={k: tr(f"upload.key.{k}") for k in ("auto", "adcode", "name")}.get,
-            horizontal=True,
-            key=_key("upload_key"),
-        )
-        # A workspace opened in this session counts the key on, so the widget forgets the file it held before.
-        file = st.file_uploader(
-            "CSV / Excel (.xlsx)", type=["csv", "txt", "tsv", "xlsx", "xls"], key=f"upload_file_{st.session_state.get(UPLOADER_ROUND, 0)}"
-        )
-        if file is not None and (current is None or current.get("token") != (file.file_id, key)):
-            try:
-                report = upload.load(file.getvalue(), file.name, layers.counties(), key)
-            except upload.UploadError as exc:
-                st.session_state.pop(UPLOADED, None)
-                st.error(exc.en if language() == "en" else exc.zh)
-                return
-            st.session_state[UPLOADED] = {
-                "name": file.name,
-                "values": report.values,
-                "report": report,
-                "token": (file.file_id, key),
-                "data": file.getvalue(),
-                "key": key,
-                "corrections": {},
-            }
-            current = uploaded()
-        if current is None:
-            return
-        if st.button(tr("upload.remove"), key="upload_remove"):
+    with st.sidebar:
+        st.subheader(tr("upload.heading"))
+        if current is not None:
+            st.caption(tr("upload.loaded", name=current["name"]))
+        if st.button(tr("upload.open") if current is None else tr("upload.replace"), key="upload_open"):
+            _upload_dialog()
+        if current is not None and st.button(tr("upload.remove"), key="upload_remove"):
             st.session_state.pop(UPLOADED, None)
             st.rerun()
-    with report_area:
-        match_report(current["report"], current["name"])
+    if current is not None:
+        with report_area:
+            match_report(current["report"], current["name"])
+
+
+@st.dialog(" ", width="large")
+def _upload_dialog() -> None:
+    st.subheader(tr("upload.heading"))
+    st.caption(upload.LIMITS_EN if language() == "en" else upload.LIMITS_ZH)
+    key = st.radio(
+        tr("upload.key"),
+        ["auto", "adcode", "name"],
+        format_func={k: tr(f"upload.key.{k}") for k in ("auto", "adcode", "name")}.get,
+        horizontal=True,
+        key=_key("upload_key"),
+    )
+    file = st.file_uploader(tr("upload.file"), type=["csv", "txt", "tsv", "xlsx", "xls"], key="upload_file")
+    if file is None:
+        return
+    try:
+        report = upload.load(file.getvalue(), file.name, layers.counties(), key)
+    except upload.UploadError as exc:
+        st.error(exc.en if language() == "en" else exc.zh)
+        return
+    st.session_state[UPLOADED] = {
+        "name": file.name,
+        "values": report.values,
+        "report": report,
+        "token": (file.file_id, key),
+        "data": file.getvalue(),
+        "key": key,
+        "corrections": {},
+    }
+    st.rerun()
 
 
 def match_report(report: upload.MatchReport, name: str) -> None:
@@ -176,19 +181,11 @@ def values_for_map() -> pd.DataFrame:
     return indicators.with_uploaded(builtin_values(), uploaded_values())
 
 
-def thematic_layer(shown, thematic: Thematic | None) -> tuple[dict | None, str]:
-    """The live map's choropleth as view data (class colour and value per shown county) and its legend HTML; (None, "") if none."""
-    from . import mapping, webmap
-
+def thematic_note(thematic: Thematic | None, shown: int) -> str:
+    """The line under a thematic legend: the classification and how many counties it was computed over."""
     if thematic is None:
-        return None, ""
-    values = values_for_map()
-    if thematic.indicator not in values:
-        return None, ""
-    shaded, _classes, rows = indicators.choropleth(shown, values[thematic.indicator], thematic, language())
-    note = tr("thematic.counties_shown", method=METHODS[thematic.method][language() == "en"], count=len(shown))
-    legend = mapping.legend_html(indicators.label_of(thematic.indicator, language()), rows, note)
-    return webmap.thematic_state(shaded), legend
+        return ""
+    return tr("thematic.counties_shown", method=METHODS[thematic.method][language() == "en"], count=shown)
 
 
 def uploaded_for(thematic: Thematic | None) -> pd.DataFrame | None:

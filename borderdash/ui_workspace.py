@@ -71,7 +71,6 @@ def restore(ws: workspace.Workspace) -> list[str]:
     notes = []
     content = ws.content
     st.session_state.filter_query = Filter.from_query(content.filter).to_query()
-    st.session_state[ui_indicators.UPLOADER_ROUND] = st.session_state.get(ui_indicators.UPLOADER_ROUND, 0) + 1
     st.session_state.pop(ui_indicators.UPLOADED, None)
     for table in content.tables[:1]:  # the pages show one uploaded table
         try:

@@ -138,6 +138,12 @@ def _binary_kind(data: bytes) -> str | None:
     return None
 
 
+def decode(data: bytes) -> tuple[str, str]:
+    """Text of an uploaded file and the encoding found (UTF-8 with or without BOM, UTF-16, GBK/GB18030); binary content
+    and unknown encodings are refused with the reason."""
+    return _decode(data)
+
+
 def _decode(data: bytes) -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         return _strict(data[3:], "utf-8", "UTF-8 with BOM"), "UTF-8 with BOM"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,8 +29,19 @@ ID_COLUMNS = {
     "border_counties": "adcode",
     "hainan_counties": "adcode",
     "border_county_counts": "province_zh",
+    "port_counts": "province_zh",
 }
 ADCODE_COLUMNS = ("adcode", "host_adcode", "seat_adcode", "host_adcodes")
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# Columns whose value, when given, must be one of a list (per register); ';' separates several where the schema allows.
+CHOICES = {
+    "platforms": {"approved_kind": schema.APPROVED_KINDS},
+    "port_counts": {"neighbour": schema.NEIGHBOURS_ISO3, "modes": schema.PORT_MODES, "statuses": schema.PORT_STATUSES},
+    "corridor_points": {"basis": ("named", "inferred")},
+    "corridor_sections": {"extent": ("province", "part")},
+}
+PORT_CHOICES = {"mode": schema.PORT_MODES, "status": schema.PORT_STATUSES, "neighbour": schema.NEIGHBOURS_ISO3}
+PORT_ONLY = ("mode", "neighbour", "counterpart_zh")
 
 
 @dataclass(frozen=True)
@@ -113,6 +125,7 @@ def register_problems(name: str, folder: Path = REGISTERS, adcodes: set[str] | N
             if key in seen:
                 problems.append(Problem(path.name, line, id_col, f"{key!r} already on line {seen[key]}"))
             seen.setdefault(key, line)
+        problems += _value_problems(name, path.name, line, rec)
         for col in ADCODE_COLUMNS:
             for code in filter(None, (c.strip() for c in rec.get(col, "").split(";"))):
                 # Platforms may lie outside the border provinces (new districts): their codes need only be well formed.
@@ -120,6 +133,25 @@ def register_problems(name: str, folder: Path = REGISTERS, adcodes: set[str] | N
                 if not known:
                     problems.append(Problem(path.name, line, col, f"unknown adcode {code[:20]!r}"))
     return problems
+
+
+def _value_problems(name: str, file: str, line: int, rec: dict[str, str]) -> list[Problem]:
+    """Coded values outside their list, dates that are not dates, and port columns on rows that are not ports."""
+    out = []
+    choices = dict(CHOICES.get(name, {}))
+    if name == "platforms":
+        if rec.get("kind") == "border_port":
+            choices |= PORT_CHOICES
+        else:
+            out += [Problem(file, line, c, "only border ports have this column filled") for c in PORT_ONLY if rec.get(c, "").strip()]
+        approved = rec.get("approved", "").strip()
+        if approved and not DATE.match(approved):
+            out.append(Problem(file, line, "approved", f"{approved[:40]!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"))
+    for col, allowed in choices.items():
+        for value in filter(None, (v.strip() for v in rec.get(col, "").split(";"))):
+            if value not in allowed:
+                out.append(Problem(file, line, col, f"{value[:40]!r} is not one of {', '.join(allowed)}"))
+    return out
 
 
 def policy_problems(folder: Path = POLICY) -> list[Problem]:

@@ -1,13 +1,13 @@
 """Select, then render: a selection (filter + template) becomes one View holding the layers to draw.
 
 A View is data only — GeoDataFrames in WGS84, the extent, the default title —
-with no colours or symbols. The Folium renderer (briefing.py) and the print
-renderer (printmap.py) both draw a View and never filter.
+with no colours or symbols (those are in style.py). The live renderer (webmap.py)
+and the print renderer (printmap.py) both draw a View and never filter.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import geopandas as gpd
@@ -21,6 +21,8 @@ from .schema import LAYERS, PROVINCES_EN
 
 EXTRAS = ("regiments", "platforms", "corridors")
 KINDS = ("overview", "place", "corridor", "measure")
+"""The templates a briefing page offers; `compare` (places side by side) and `network` (corridors and platforms) also exist."""
+NETWORK_EXTRAS = frozenset({"corridors", "platforms"})
 NATIONAL_SPAN_DEG = 35.0
 """Extents at least this wide in longitude are national maps: framed on all of China, with the South China Sea inset."""
 NATIONAL_FRAME = (73.0, 16.6, 135.5, 53.8)
@@ -37,10 +39,21 @@ class Selection:
     corridor: str | None = None
     measure: str | None = None
     thematic: Thematic | None = None
+    places: tuple[str, ...] = ()
+    """Places compared side by side (the compare template)."""
+    network: bool = False
+    """The corridors and platforms of the filter, without county fills (the corridors page)."""
+    platform_kinds: tuple[str, ...] | None = None
+    """Only these kinds of platform (None: every kind)."""
+    corridor_ids: tuple[str, ...] | None = None
+    """Only these corridors (None: every corridor)."""
 
     @property
     def kind(self) -> str:
-        return "place" if self.place else "corridor" if self.corridor else "measure" if self.measure else "overview"
+        for kind, value in (("place", self.place), ("corridor", self.corridor), ("measure", self.measure), ("compare", self.places)):
+            if value:
+                return kind
+        return "network" if self.network else "overview"
 
     def to_cli(self) -> list[str]:
         """The same selection as `borderdash map` arguments."""
@@ -48,6 +61,14 @@ class Selection:
         for flag, value in (("--place", self.place), ("--corridor", self.corridor), ("--measure", self.measure)):
             if value:
                 args += [flag, value]
+        if self.places:
+            args += ["--compare", ",".join(self.places)]
+        if self.network:
+            args.append("--network")
+        if self.platform_kinds is not None:
+            args += ["--kinds", ",".join(self.platform_kinds)]
+        if self.corridor_ids is not None:
+            args += ["--corridors", ",".join(self.corridor_ids)]
         if self.extras:
             args += ["--with", ",".join(e for e in EXTRAS if e in self.extras)]
         if self.thematic:
@@ -75,6 +96,8 @@ class View:
     subtitle_en: str = ""
     values: pd.Series | None = None
     """The thematic indicator's value per county adcode (NaN = no data), when the selection asks for one."""
+    features: gpd.GeoDataFrame | None = None
+    """A planner's own features drawn over the map (a screening): `feature_id`, `name` and geometry in WGS84."""
 
     @property
     def kind(self) -> str:
@@ -149,11 +172,12 @@ def select(sel: Selection, uploaded: pd.DataFrame | None = None) -> View:
     unknown = set(sel.extras) - set(EXTRAS)
     if unknown:
         raise ValueError(f"unknown layer(s) {', '.join(sorted(unknown))}; choose from {', '.join(EXTRAS)}")
-    if sum(bool(x) for x in (sel.place, sel.corridor, sel.measure)) > 1:
-        raise ValueError("choose at most one of place, corridor and measure")
+    if sum(bool(x) for x in (sel.place, sel.corridor, sel.measure, sel.places, sel.network)) > 1:
+        raise ValueError("choose at most one of place, corridor, measure, compare and network")
     if sel.thematic and sel.kind != "overview":
         raise ValueError("a thematic map is an overview map: choose an indicator or a place, corridor or measure, not both")
-    selected = {"overview": _overview, "place": _place, "corridor": _corridor, "measure": _measure}[sel.kind](sel)
+    templates = {"overview": _overview, "place": _place, "corridor": _corridor, "measure": _measure, "compare": _compare}
+    selected = (templates | {"network": _network})[sel.kind](sel)
     if sel.thematic:
         selected = _with_values(selected, sel.thematic, uploaded)
     return selected
@@ -181,6 +205,10 @@ def _extras(sel: Selection, flt: Filter | None = None) -> dict[str, gpd.GeoDataF
     out = {}
     for name, load in (("regiments", layers.regiments), ("platforms", _platform_points), ("corridors", _drawn_corridors)):
         out[name] = flt.apply(load()) if name in sel.extras else empty_layer(name)
+    if sel.platform_kinds is not None:
+        out["platforms"] = out["platforms"][out["platforms"].kind.isin(sel.platform_kinds)]
+    if sel.corridor_ids is not None:
+        out["corridors"] = out["corridors"][out["corridors"].id.isin(sel.corridor_ids)]
     return out
 
 
@@ -269,8 +297,17 @@ def _place(sel: Selection) -> View:
     pad = max(maxx - minx, maxy - miny, 0.3) * 0.45
     frame = (minx - pad, miny - pad, maxx + pad, maxy + pad)
     counties = _in_frame(counties_all, frame)
+    adcode = scope.places("im-units").set_index("place_id").adcode.get(place.place_id, place.place_id)
     highlight = gpd.GeoDataFrame(
-        {"name_zh": [place.name_zh], "name_en": [place.name_en or ""], "place_id": [place.place_id]}, geometry=[geom], crs=4326
+        {
+            "name_zh": [place.name_zh],
+            "name_en": [place.name_en or ""],
+            "place_id": [place.place_id],
+            "layer": [place.layer],
+            "adcode": [adcode if place.layer in ("counties", "im-units", "prefectures") else ""],
+        },
+        geometry=[geom],
+        crs=4326,
     )
     extras = {k: _in_frame(v, frame) for k, v in _extras(sel, Filter()).items()}
     province = place.get("province_zh", "") or ""
@@ -318,6 +355,7 @@ def _corridor(sel: Selection) -> View:
     counties = _in_frame(counties_all, bounds) if bounds[2] - bounds[0] < NATIONAL_SPAN_DEG else highlight
     extras = {k: _in_frame(v, bounds) for k, v in _extras(sel, Filter()).items() if k != "corridors"}
     n = len(passed_ids)
+    m = len([a for a in row.control_counties.split(";") if a in set(passed_ids)])
     return View(
         sel,
         counties,
@@ -327,8 +365,8 @@ def _corridor(sel: Selection) -> View:
         bounds=bounds,
         title_zh=row.name_zh,
         title_en=row.name_en,
-        subtitle_zh=f"{row.status_zh} · 示意线经过 {n} 个县级单位 · {row.section}",
-        subtitle_en=f"{row.status_en} · schematic line passes {n} county-level units · {row.section}",
+        subtitle_zh=f"{row.status_zh} · 示意线经过 {n} 个县级单位，其中 {m} 个有出处 · {row.section}",
+        subtitle_en=f"{row.status_en} · schematic line passes {n} county-level units, {m} of them cited · {row.section}",
         **extras,
     )
 
@@ -341,7 +379,42 @@ def _measure(sel: Selection) -> View:
     doc = kb.documents()[m["document"]]
     view.title_zh, view.title_en = m["title_zh"], m["title_en"]
     view.subtitle_zh = f"{doc['title_zh']} {m['section']} · 适用地点 {_place_count(view)} 处"
-    view.subtitle_en = f"{doc['number']} {m['section']} · applies to {_place_count(view)} places"
+    view.subtitle_en = f"{kb.document_label(doc)} {m['section']} · applies to {_place_count(view)} places"
+    return view
+
+
+def _network(sel: Selection) -> View:
+    """The corridors and platforms a filter keeps over the border line, framed on what the filter leaves."""
+    flt = sel.filter
+    extras = _extras(sel)
+    narrowed = flt.border_only or flt.provinces or flt.neighbours
+    bounds = _bounds(shown_counties(flt)) if flt.provinces or flt.neighbours else NATIONAL_FRAME
+    n_cor, n_plat = len(extras["corridors"]), len(extras["platforms"])
+    return View(
+        sel,
+        empty_layer("counties"),
+        empty_layer("counties"),
+        _clip(flt.apply(layers.border_line()), bounds, pad=0.3) if narrowed else layers.border_line(),
+        bounds=bounds,
+        title_zh="通道与开发开放平台",
+        title_en="Corridors and opening-up platforms",
+        subtitle_zh=f"{overview_title(flt)[0]} · 通道 {n_cor} 条（示意），平台 {n_plat} 个",
+        subtitle_en=f"{overview_title(flt)[1]} · {n_cor} corridors (schematic), {n_plat} platforms",
+        **extras,
+    )
+
+
+def _compare(sel: Selection) -> View:
+    """Places side by side: each one highlighted (areas) or ringed (points) over its surroundings."""
+    from .policy import join
+
+    resolved = [join.resolve(p) for p in sel.places]
+    places = pd.DataFrame({"layer": [r.layer for r in resolved], "place_id": [r.place_id for r in resolved]})
+    view = of_places(places, replace(sel, filter=Filter()))
+    names_zh = "、".join(r.name_zh for r in resolved)
+    names_en = ", ".join((r.name_en or r.name_zh) for r in resolved)
+    view.title_zh, view.title_en = f"地点对比：{names_zh}", f"Compared: {names_en}"
+    view.subtitle_zh, view.subtitle_en = f"{len(resolved)} 个地点", f"{len(resolved)} places"
     return view
 
 
@@ -382,4 +455,32 @@ def of_places(places: pd.DataFrame, sel: Selection | None = None) -> View:
         bounds=bounds,
         title_zh="适用地点",
         title_en="Where it applies",
+    )
+
+
+def of_features(features: gpd.GeoDataFrame, counties: list[str] | tuple[str, ...] = (), pad_km: float = 20.0) -> View:
+    """A planner's features with what they touch: the counties they lie in highlighted, the border, and the regiments,
+    platforms and corridors in the frame (a screening map)."""
+    minx, miny, maxx, maxy = features.total_bounds
+    pad = max(pad_km / 111.0, max(maxx - minx, maxy - miny) * 0.15, 0.15)
+    frame = (minx - pad, miny - pad, maxx + pad, maxy + pad)
+    counties_all = layers.counties(detail=True)
+    national = frame[2] - frame[0] >= NATIONAL_SPAN_DEG
+    base = shown_counties(Filter()) if national else _in_frame(counties_all, frame)
+    highlight = counties_all[counties_all.adcode.isin(list(counties))]
+    sel = Selection(extras=frozenset(EXTRAS))
+    extras = {k: _in_frame(v, frame) for k, v in _extras(sel, Filter()).items()}
+    n = len(features)
+    return View(
+        sel,
+        base,
+        highlight[["adcode", "name_zh", "name_en", "province_zh", "geometry"]],
+        _clip(layers.border_line(), frame, pad=0.3),
+        bounds=frame,
+        title_zh="项目筛查",
+        title_en="Project screening",
+        subtitle_zh=f"{n} 个对象",
+        subtitle_en=f"{n} feature{'s' if n != 1 else ''}",
+        features=features[["feature_id", "name", "geometry"]],
+        **extras,
     )

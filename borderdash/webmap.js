@@ -1,4 +1,4 @@
-// borderdash live map: context layers fetched once from the app's static files, views applied in place.
+// borderdash live map: context layers fetched once from the app's static files (or inlined, config.data), views applied in place.
 // Called by the base map's script as borderdashMap(map, config); a view is applied by window.borderdash.show(state).
 /* global L */
 function borderdashMap(map, config) {
@@ -7,10 +7,13 @@ function borderdashMap(map, config) {
   const cache = {};
   const load = (name) => {
     if (!cache[name]) {
-      cache[name] = fetch(config.files[name]).then((r) => {
-        if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
-        return r.json();
-      });
+      const inlined = config.data && config.data[name];
+      cache[name] = inlined
+        ? Promise.resolve(inlined)
+        : fetch(config.files[name]).then((r) => {
+            if (!r.ok) throw new Error(`${name}: HTTP ${r.status}`);
+            return r.json();
+          });
       cache[name].catch(() => delete cache[name]);
     }
     return cache[name];
@@ -56,7 +59,7 @@ function borderdashMap(map, config) {
   const maritime = L.geoJSON(null, {
     renderer: pane("bdMaritime", 421, false),
     interactive: false,
-    style: { color: S.outline, weight: 1.5, dashArray: "6 4" },
+    style: { color: S.maritime, weight: 1.5, dashArray: "6 4" },
   }).addTo(map);
   const counties = L.geoJSON(null, {
     renderer: areas,
@@ -68,7 +71,10 @@ function borderdashMap(map, config) {
         if (!fill) return { ...S.no_data, weight: selected ? 3 : S.no_data.weight };
         return { fillColor: fill, fillOpacity: 0.85, ...edge };
       }
-      return { fillColor: f.properties.is_border_county ? S.border_county_fill : S.other_county_fill, fillOpacity: 0.55, ...edge };
+      if (highlight.has(f.properties.adcode))
+        return { fillColor: S.highlight_fill, fillOpacity: 0.6, color: selected ? S.selected : S.highlight_edge, weight: selected ? 3 : 1.4 };
+      const fill = f.properties.is_border_county ? S.border_county_fill : S.other_county_fill;
+      return { fillColor: fill, fillOpacity: highlight.size ? 0.35 : 0.55, ...edge };
     },
     onEachFeature: (f, l) => {
       const p = f.properties;
@@ -88,33 +94,59 @@ function borderdashMap(map, config) {
     [`<b>${esc(name(p))}</b>`, ...["detail", "precision", "note"].map((k) => esc(p[`${k}_${config.lang}`] || p[`${k}_zh`] || ""))]
       .filter(Boolean)
       .join("<br>");
-  const markerStyle = (colour, p) => ({
-    radius: p.exact ? 5 : 6,
-    color: colour,
-    weight: 2,
+  const ringed = (kind, p) => ((view.rings || {})[kind] || []).includes(p.id);
+  const markerStyle = (kind, colour, p) => ({
+    radius: ringed(kind, p) ? 8 : p.exact ? 5 : 6,
+    color: ringed(kind, p) ? S.selected : colour,
+    weight: ringed(kind, p) ? 3 : 2,
     fill: Boolean(p.exact),
     fillColor: colour,
     fillOpacity: p.exact ? 0.9 : 0,
     dashArray: p.uncertain ? S.uncertain_dash : null,
+  });
+  // Platforms are squares and regiments circles, as in print and in the legend.
+  const Square = L.CircleMarker.extend({
+    _updatePath() {
+      const r = this._renderer;
+      if (!r._drawing || this._empty()) return;
+      const p = this._point, s = this._radius * 0.85, ctx = r._ctx;
+      ctx.beginPath();
+      ctx.rect(p.x - s, p.y - s, 2 * s, 2 * s);
+      r._fillStroke(ctx, this);
+    },
   });
   const extras = {};
   for (const kind of ["corridors", "platforms", "regiments"]) {
     const colour = kind === "regiments" ? S.regiment : S.platform;
     extras[kind] = L.geoJSON(null, {
       renderer: areas,
-      pointToLayer: (f, ll) => L.circleMarker(ll, { renderer: areas }),
+      pointToLayer: (f, ll) => (kind === "platforms" ? new Square(ll, { renderer: areas }) : L.circleMarker(ll, { renderer: areas })),
       style: (f) =>
         kind === "corridors"
           ? { color: f.properties.stroke, weight: f.properties.width, dashArray: f.properties.dash, opacity: 0.9 }
-          : markerStyle(colour, f.properties),
+          : markerStyle(kind, colour, f.properties),
       onEachFeature: (f, l) => l.bindTooltip(tip(f.properties), { sticky: true }),
     }).addTo(map);
   }
+  // A screening's own features (the planner's points, lines, areas) over the border line. SVG in its own pane: it takes
+  // events only on the shapes, so the counties' canvas below still gets every other click.
+  map.createPane("bdFeatures").style.zIndex = 450;
+  const featureStyle = { color: S.feature, weight: 3, fillColor: S.feature_fill, fillOpacity: 0.45 };
+  const pointStyle = { radius: 7, color: S.feature, weight: 2, fillColor: S.feature_fill, fillOpacity: 1 };
+  const featureRenderer = L.svg({ pane: "bdFeatures" });
+  const features = L.geoJSON(null, {
+    renderer: featureRenderer,
+    pane: "bdFeatures",
+    style: (f) => (f.geometry.type === "Point" ? pointStyle : featureStyle),
+    pointToLayer: (f, ll) => L.circleMarker(ll, { renderer: featureRenderer, pane: "bdFeatures", ...pointStyle }),
+    onEachFeature: (f, l) => l.bindTooltip(`<b>${esc(f.properties.feature_id)}</b> ${esc(f.properties.name)}`, { sticky: true }),
+  }).addTo(map);
   const labelLayer = L.layerGroup().addTo(map);
   map.createPane("bdLabels").style.zIndex = 640;
   map.getPane("bdLabels").style.pointerEvents = "none";
 
-  let view = { counties: [], border: null, detail: [], extras: {}, legend: [] };
+  let view = { counties: [], sources: [], border: null, extras: {}, legend: [] };
+  let highlight = new Set();
   let token = 0;
   let fitted = null;
   const filtered = (p) => !view.border || view.border.has(p.segment_id);
@@ -154,7 +186,7 @@ function borderdashMap(map, config) {
     const mine = ++token;
     fit();
     legend.update(view.legend);
-    const sources = view.detail.length ? view.detail.map((p) => `counties-${p}`) : ["counties"];
+    const sources = view.sources || [];
     const kinds = Object.keys(extras).filter((k) => (view.extras || {})[k]);
     const [collections, drawn] = await Promise.all([Promise.all(sources.map(load)), Promise.all(kinds.map(load))]);
     if (mine !== token) return;
@@ -166,6 +198,8 @@ function borderdashMap(map, config) {
       const ids = new Set(view.extras[k]);
       extras[k].addData(drawn[i].features.filter((f) => ids.has(f.properties.id)));
     });
+    features.clearLayers();
+    if (view.features) features.addData(view.features);
     await context;
     if (mine !== token) return;
     border.setStyle((f) => borderStyle(f.properties));
@@ -204,6 +238,7 @@ function borderdashMap(map, config) {
     const z = map.getZoom();
     const out = [];
     const push = (lat, lon, text, cls, size) => text && lat != null && out.push({ lat, lon, text, cls, size });
+    for (const [lat, lon, text] of view.named || []) push(lat, lon, text, "bd-named", 13);
     neighbours.eachLayer((l) => {
       const at = visiblePoint(l, l.feature.properties.label_lat, l.feature.properties.label_lon);
       if (at) push(at[0], at[1], name(l.feature.properties), "bd-country", 13);
@@ -291,9 +326,32 @@ function borderdashMap(map, config) {
   };
   legend.addTo(map);
 
+  // Leaflet.draw (pages that screen a drawn point, line or area): what is drawn stays in window.drawnItems, where st_folium reads it.
+  if (config.draw && L.Control && L.Control.Draw) {
+    const drawn = new L.FeatureGroup().addTo(map);
+    window.drawnItems = drawn;
+    map.addControl(new L.Control.Draw({ edit: { featureGroup: drawn }, draw: { circle: false, circlemarker: false } }));
+    map.on("draw:created", (e) => drawn.addLayer(e.layer));
+    // A plain click is a point to screen, as if placed with the marker tool (the delete tool removes it); never while a tool
+    // draws, edits or deletes, nor on the click that finishes a shape.
+    let busy = false;
+    let quietUntil = 0;
+    map.on("draw:drawstart draw:editstart draw:deletestart", () => {
+      busy = true;
+    });
+    map.on("draw:drawstop draw:editstop draw:deletestop", () => {
+      busy = false;
+      quietUntil = Date.now() + 400;
+    });
+    map.on("click", (e) => {
+      if (!busy && Date.now() > quietUntil) map.fire("draw:created", { layer: L.marker(e.latlng), layerType: "marker" });
+    });
+  }
+
   window.borderdash = {
     show(state) {
       view = { ...state, border: state.border ? new Set(state.border) : null };
+      highlight = new Set(state.highlight || []);
       apply();
     },
   };

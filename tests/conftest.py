@@ -74,6 +74,16 @@ def pytest_runtest_protocol(item, nextitem):
             reporter.write_sep("-", GROUPS[group])
 
 
+def map_state(at, index: int = 0) -> dict:
+    """The state the page's live map draws (the view webmap.state made), read from the st_folium component in AppTest."""
+    import json
+    import re
+
+    maps = [e for e in at.get("component_instance") if "borderdash.show(" in json.loads(e.proto.json_args).get("feature_group", "")]
+    script = json.loads(maps[index].proto.json_args)["feature_group"]
+    return json.loads(re.search(r"window\.borderdash\.show\((\{.*\})\);", script, re.S).group(1))
+
+
 @pytest.fixture(scope="session")
 def postgres():
     """A throwaway PostgreSQL (Debian's package) for the whole run: (home, port). Fails under CI when missing, else skips."""

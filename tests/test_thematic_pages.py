@@ -4,6 +4,7 @@ import re
 import shlex
 from pathlib import Path
 
+from conftest import map_state
 from streamlit.testing.v1 import AppTest
 
 from borderdash import layers, upload
@@ -33,8 +34,10 @@ def test_choosing_an_indicator_draws_a_classed_legend():
     picker = at.sidebar.selectbox(key="thematic_indicator_zh")
     picker.set_value("border_length_km").run()
     assert not at.exception
-    legend = [h.proto.body for h in at.get("html")]
-    assert any("边境线长度" in body and "bd-choropleth-legend" in body for body in legend)
+    state = map_state(at)
+    assert state["legend"][0][1] == "header" and state["legend"][0][2].startswith("边境线长度")
+    classes = [row for row in state["legend"] if row[1] in ("fill", "nodata")]
+    assert len(classes) >= 2 and set(state["thematic"]["fills"]) == set(state["counties"])
 
 
 def test_switching_indicator_and_classes_keeps_the_page_working():
@@ -56,7 +59,8 @@ def test_uploaded_column_is_offered_mapped_and_shown_in_the_table_and_report():
     assert "人均收入" in picker.options[1]
     picker.set_value("人均收入").run()
     assert not at.exception
-    assert any("人均收入" in h.proto.body for h in at.get("html"))
+    assert map_state(at)["legend"][0][2].startswith("人均收入")
+    at.toggle(key="overview_table").set_value(True).run()
     assert "人均收入" in at.dataframe[-1].value.columns
     assert any("匹配报告" in e.label for e in at.expander)
 

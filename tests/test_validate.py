@@ -124,3 +124,24 @@ def test_the_app_shows_problems_in_one_box_without_a_traceback(data):
     at = AppTest.from_string(script, default_timeout=60).run()
     assert not at.exception
     assert len(at.error) == 1 and "GB18030" in at.code[0].value
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "column", "words"),
+    [
+        (",open,road,KAZ,", ",open,ferry,KAZ,", "mode", "'ferry' is not one of"),
+        (",open,road,KAZ,", ",open,road,XXX,", "neighbour", "'XXX' is not one of"),
+        (",open,road,KAZ,", ",opened,road,KAZ,", "status", "'opened' is not one of"),
+        (",1990,approval,", ",about 1990,approval,", "approved", "is not a date"),
+    ],
+)
+def test_a_port_with_an_unknown_code_or_a_date_that_is_not_one_is_named(data, old, new, column, words):
+    _edit(data / "registers" / "platforms.csv", old, new)
+    assert any(f"column {column}: " in p and words in p for p in _problems(data)), _problems(data)
+
+
+def test_a_platform_that_is_not_a_port_may_not_carry_a_port_mode(data):
+    path = data / "registers" / "platforms.csv"
+    line = next(n for n, text in enumerate(_lines(path), 1) if text.startswith("pz-dongxing,"))
+    _edit(path, ",approved,,,,high,", ",approved,road,,,high,")
+    assert f"platforms.csv, line {line}, column mode: only border ports have this column filled" in _problems(data)

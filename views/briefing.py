@@ -4,7 +4,7 @@ import shlex
 
 import streamlit as st
 
-from borderdash import briefing, i18n, printmap, ui, ui_indicators, ui_workspace, view
+from borderdash import i18n, printmap, ui, ui_indicators, ui_workspace, view, webmap
 from borderdash.filters import Filter
 from borderdash.policy import join, kb
 
@@ -104,16 +104,15 @@ for col, fmt in ((d1, "pdf"), (d2, "png"), (d3, "svg")):
         on_click="ignore",
         key=f"download-{fmt}",
     )
-if kind == "overview":
-    d4.download_button(
-        ui.tr("briefing.download_html_short"),
-        data=lambda: briefing.briefing_html(briefing.Composition(flt, frozenset(extras)), title),
-        file_name="borderdash_briefing.html",
-        mime="text/html",
-        on_click="ignore",
-        key="download-html",
-        help=ui.tr("briefing.download_html"),
-    )
+d4.download_button(
+    ui.tr("briefing.download_html_short"),
+    data=lambda: webmap.standalone_html(selected, map_lang, title, subtitle),
+    file_name="borderdash_briefing.html",
+    mime="text/html",
+    on_click="ignore",
+    key="download-html",
+    help=ui.tr("briefing.download_html"),
+)
 args = ["borderdash", "map", *selection.to_cli(), "--lang", map_lang, "--size", size]
 if uploaded is not None:  # the CLI reads the same table from a file
     at = args.index("--indicator")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from borderdash import compare, export, i18n, ui, ui_indicators
+from borderdash import compare, export, i18n, ui, ui_indicators, view
 from borderdash.policy import join
 
 st.title(ui.tr("compare.title"))
@@ -23,6 +23,9 @@ ui.to_url("places", "compare_pick", ",".join(chosen))
 if len(chosen) < compare.MIN_PLACES:
     st.info(ui.tr("compare.too_few", low=compare.MIN_PLACES))
     st.stop()
+
+selection = view.Selection(extras=frozenset(), places=tuple(chosen))
+ui.live_map(selection, f"compare-map-{lang}", height=420)
 
 facts, measures = compare.compare(chosen, ui_indicators.values_for_map(), lang)
 if st.toggle(ui.tr("compare.only_diff"), value=False):

@@ -1,9 +1,8 @@
 """Corridors and platforms: the plan's roads and railways (schematic) and the opening-up platforms."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from borderdash import export, i18n, projects, ui, view, webmap
+from borderdash import export, i18n, projects, ui, view
 
 lang = ui.language()
 st.title(ui.tr("corridors.title"))
@@ -14,38 +13,38 @@ kinds = sorted(platforms.kind.unique())
 chosen = st.multiselect(
     ui.tr("corridors.kind"),
     kinds,
-    default=[k for k in kinds if k != "border_port"],
+    default=kinds,
     format_func=lambda k: i18n.code(k, lang),
     placeholder=ui.tr("choose"),
 )
 platforms = platforms[platforms.kind.isin(chosen)]
-
-state = webmap.corridors_state(flt, corridors, projects.as_points(platforms), lang)
-st_folium(
-    webmap.live_map(lang),
-    feature_group_to_add=webmap.view_group(state),
-    height=560,
-    use_container_width=True,
-    returned_objects=[],
-    key=f"corridor-map-{lang}",
+corridor_names = dict(zip(corridors.id, i18n.pick(corridors, "name", lang), strict=True))
+drawn = st.multiselect(
+    ui.tr("corridors.shown"),
+    corridors.id.tolist(),
+    default=corridors.id.tolist(),
+    format_func=corridor_names.get,
+    placeholder=ui.tr("choose"),
 )
-ui.precision_note()
+corridors = corridors[corridors.id.isin(drawn)]
+selection = view.Selection(flt, view.NETWORK_EXTRAS, network=True, platform_kinds=tuple(chosen), corridor_ids=tuple(drawn))
+ui.live_map(selection, f"corridor-map-{lang}", height=560)
+ui.briefing_map_download(selection, "corridors")
 
 st.subheader(ui.tr("corridors.corridors", count=len(corridors)))
 cols = ["name", "kind", "part", "status", "length_km", "published_length_km", "provinces", "geometry_precision", "section", "id"]
 st.dataframe(ui.table(corridors, cols), hide_index=True, width="stretch")
 st.download_button(ui.tr("download.csv"), export.csv_bytes(corridors), "borderdash_corridors.csv", "text/csv", key="corridors-csv")
 st.subheader(ui.tr("corridors.platforms", count=len(platforms)))
-pcols = ["name", "kind", "province_zh", "location_precision", "approved", "confidence", "adcode", "id"]
+pcols = ["name", "kind", "mode", "status", "province_zh", "location_precision", "approved", "confidence", "adcode", "id"]
 st.dataframe(ui.table(platforms, pcols), hide_index=True, width="stretch")
 st.download_button(ui.tr("download.csv"), export.csv_bytes(platforms), "borderdash_platforms.csv", "text/csv", key="platforms-csv")
 
 st.subheader(ui.tr("corridors.along"))
-corridor_names = dict(zip(corridors.id, i18n.pick(corridors, "name", lang), strict=True))
-corridor_id = st.selectbox(ui.tr("corridors.choose"), corridors.id.tolist(), format_func=corridor_names.get)
+corridor_id = st.selectbox(ui.tr("corridors.choose"), list(corridor_names), format_func=corridor_names.get)
 if corridor_id:
     st.caption(ui.tr("corridors.along_help"))
     passed = projects.passed_table(corridor_id)
-    columns = ["order", "name", "province_zh", "is_border_county", "cited_control_point", "adcode"]
+    columns = ["order", "name", "province_zh", "is_border_county", "basis", "adcode"]
     st.dataframe(ui.table(passed, columns), hide_index=True, width="stretch")
     ui.briefing_map_download(view.Selection(extras=frozenset({"platforms"}), corridor=corridor_id), f"corridor_{corridor_id}")

@@ -1,9 +1,12 @@
-"""Overview map: the border counties with filters, context layers, and exports of what is shown."""
+"""Overview map: the border counties with filters, context layers, and exports of what is shown.
+
+The map comes first; the county table and its exports are one click away (a toggle kept in the URL),
+so a first visit loads and paints the map before anything else.
+"""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from borderdash import export, mapping, ui, ui_indicators, view, webmap
+from borderdash import export, ui, ui_indicators, view, webmap
 from borderdash.policy import join
 
 lang = ui.language()
@@ -17,40 +20,43 @@ with st.sidebar:
     }
     basemap = st.selectbox(
         ui.tr("overview.basemap"),
-        list(mapping.ONLINE_BASEMAPS),
-        format_func=({b: b for b in mapping.ONLINE_BASEMAPS} | {"none": ui.tr("overview.basemap_none")}).get,
+        list(webmap.ONLINE_BASEMAPS),
+        format_func=({b: b for b in webmap.ONLINE_BASEMAPS} | {"none": ui.tr("overview.basemap_none")}).get,
         help=ui.tr("overview.basemap_help"),
     )
-notices = st.container()  # match report and legend: always present, so the map below keeps its place
-ui_indicators.upload_panel(notices)
+notices = st.container()  # the match report: always present, so the map below keeps its place
 thematic = ui_indicators.thematic_sidebar()
+ui_indicators.upload_panel(notices)
 
 query = tuple(sorted(flt.to_query().items()))
 shown = ui.shown_counties(query)
 border = flt.apply(ui.layer("border-line"))
-c1, c2, c3, c4 = st.columns(4)
-c1.metric(ui.tr("metric.counties_shown"), len(shown))
-c2.metric(ui.tr("metric.border_counties"), int(shown.is_border_county.sum()))
-c3.metric(ui.tr("metric.border_km"), f"{border.length_km.sum():,.0f}", help=ui.tr("place.border_help"))
-c4.metric(ui.tr("metric.area_km2"), f"{shown.area_km2.sum():,.0f}", help=ui.tr("metric.area_help"))
+st.markdown(
+    ui.tr(
+        "overview.figures",
+        counties=len(shown),
+        border=int(shown.is_border_county.sum()),
+        km=f"{border.length_km.sum():,.0f}",
+        area=f"{shown.area_km2.sum():,.0f}",
+    ),
+    help=ui.tr("metric.area_help"),
+)
 
 map_key = f"overview-map-{basemap}-{lang}"
 shown_adcodes = set(shown.adcode)
 selected = ui.clicked(st.session_state.get(map_key), shown_adcodes)
-
-choropleth, legend = ui_indicators.thematic_layer(shown, thematic)
-groups = ui.overview_map(flt, [k for k, on in extras.items() if on], lang, selected, choropleth)
-if legend:
-    notices.html(legend)
-out = st_folium(
-    webmap.live_map(lang, basemap),
-    feature_group_to_add=groups,
+selection = view.Selection(flt, frozenset(k for k, on in extras.items() if on), thematic=thematic)
+uploaded = ui_indicators.uploaded_for(thematic)
+out = ui.live_map(
+    selection,
+    map_key,
     height=620,
-    use_container_width=True,
-    returned_objects=["last_active_drawing"],
-    key=map_key,
+    selected=selected,
+    uploaded=uploaded,
+    note=ui_indicators.thematic_note(thematic, len(shown)),
+    basemap=basemap,
+    returned=["last_active_drawing"],
 )
-ui.precision_note()
 
 adcode = ui.clicked(out, shown_adcodes)
 if adcode:
@@ -59,8 +65,13 @@ if adcode:
     st.info(ui.tr("overview.clicked", name=ui.text(name), count=len(join.measures_by_county().get(adcode, ()))))
     st.page_link("views/place.py", label=ui.tr("overview.open_profile"), query_params={"place": adcode})
 
+ui.follow("overview_table", st.query_params.get("table") == "1")
+if not st.toggle(ui.tr("overview.show_table", count=len(shown)), key="overview_table"):
+    ui.to_url("table", "overview_table", "")
+    st.stop()
+ui.to_url("table", "overview_table", "1")
+
 ordered, uploaded_columns = ui_indicators.with_uploaded_columns(ui.overview_table(query))
-st.subheader(ui.tr("overview.table"))
 columns = ["name", "province_zh", "is_border_county", "neighbours", "border_length_km", "area_km2", "share_within_3km"]
 columns += ["measure_count", "corridors", "platforms", "adcode", *uploaded_columns]
 people = ui.table(ordered, columns)
@@ -93,6 +104,4 @@ for col, (i, label, name, mime) in zip(
 ):
     col.download_button(label, data=lambda i=i: _files()[i], file_name=name, mime=mime, on_click="ignore", key=f"export-{label}")
 st.page_link("views/briefing.py", label=ui.tr("overview.to_briefing"), query_params=flt.to_query())
-ui.briefing_map_download(
-    view.Selection(flt, frozenset(k for k, on in extras.items() if on), thematic=thematic), "overview", ui_indicators.uploaded_for(thematic)
-)
+ui.briefing_map_download(selection, "overview", uploaded)

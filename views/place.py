@@ -1,9 +1,8 @@
 """Place profile: facts, sources and every measure that applies to one place, with the reason."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from borderdash import export, i18n, layers, projects, safe, ui, ui_indicators, view, webmap
+from borderdash import export, i18n, layers, projects, safe, ui, ui_indicators, view
 from borderdash.policy import join
 
 lang = ui.language()
@@ -69,32 +68,17 @@ else:
             st.warning(ui.tr("place.membership_low"))
     st.caption(ui.tr("place.source", value=ui.text(row.get("source", ""), 1000)))
 
-located = [(place.layer, place_id)] if known else []
-if place.layer == "counties":
-    hosted = projects.places_in_county(place_id)
-    located += [("platforms", p) for p in hosted["platforms"]]
-    regiments = ui.layer("regiments")
-    located += [("regiments", r) for r in regiments.loc[regiments.host_adcode == place_id, "id"]]
-elif known and place.layer in ("regiments", "platforms"):  # the host county (or counties) for context
-    hosts = row.host_adcode if place.layer == "regiments" else row.host_adcodes
-    located += [("counties", a) for a in str(hosts or "").split(";") if a]
-if located:
-    st_folium(
-        webmap.live_map(lang),
-        feature_group_to_add=ui.place_map(located, lang),
-        height=360,
-        use_container_width=True,
-        returned_objects=[],
-        key=f"place-map-{lang}",
-    )
-    ui.precision_note()
-    ui.briefing_map_download(view.Selection(extras=frozenset(view.EXTRAS), place=place_id), f"place_{place_id}")
+if known:
+    selection = view.Selection(extras=frozenset(view.EXTRAS), place=place_id)
+    ui.live_map(selection, f"place-map-{lang}", height=380)
+    ui.briefing_map_download(selection, f"place_{place_id}")
 
-measures = join.measures_for(place_id)
+in_force_only = st.toggle(ui.tr("measures.in_force_only"), key="place_in_force")
+measures = join.measures_for(place_id, in_force_only=in_force_only)
 st.subheader(ui.tr("place.measures", count=len(measures)))
 for note in join.notes_for(place_id, lang):
     st.info(ui.text(note, 1000))
-st.dataframe(ui.table(measures, ["measure_id", "section", "title", "reason"]), hide_index=True, width="stretch")
+st.dataframe(ui.table(measures, ["measure_id", "section", "title", "reason", "period"]), hide_index=True, width="stretch")
 st.download_button(ui.tr("download.csv"), export.csv_bytes(measures), f"measures_{place_id}.csv", "text/csv")
 
 if place.layer == "counties":

@@ -1,9 +1,8 @@
 """Policy explorer: search the measures, read one with its citation, see where it applies."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from borderdash import briefing, export, i18n, safe, ui, view
+from borderdash import export, i18n, safe, ui, view
 from borderdash.policy import join, kb, search
 
 lang = ui.language()
@@ -11,10 +10,13 @@ st.title(ui.tr("policy.title"))
 ui.follow("policy_query", safe.url_value(st.query_params.get("q", ""))[:200])
 query = st.text_input(ui.tr("policy.search"), key="policy_query")
 ui.to_url("q", "policy_query", query)
-results = search.search(query, limit=50) if query.strip() else kb.measures_table()[["id", "document", "section", "title_zh", "title_en"]]
+in_force_only = st.toggle(ui.tr("measures.in_force_only"), key="policy_in_force")
+results = search.search(query, limit=50) if query.strip() else kb.measures_table()
+if in_force_only:
+    results = results[results.in_force]
 if query.strip() and results.empty:
     st.info(ui.tr("policy.no_match"))
-st.dataframe(ui.table(results, ["id", "section", "title", "document"]), hide_index=True, width="stretch")
+st.dataframe(ui.table(results, ["id", "section", "title", "document", "period"]), hide_index=True, width="stretch")
 
 ids = results.id.tolist()
 wanted = safe.url_value(st.query_params.get("measure", ""))
@@ -30,7 +32,9 @@ ui.to_url("measure", "measure_pick", measure_id)
 m = kb.measure(measure_id)
 doc = kb.documents()[m["document"]]
 st.header(ui.text(i18n.pick(m, "title", lang), 300))
-st.caption(ui.text(f"{i18n.pick(doc, 'title', lang)} ({doc['number']}) · {m['section']}", 400))
+st.caption(ui.text(f"{i18n.pick(doc, 'title', lang)} ({kb.document_label(doc)}) · {m['section']}", 400))
+period = kb.periods()[m["document"]]
+st.caption(ui.tr("policy.period", value=ui.text(period.en if lang == "en" else period.zh, 200)))
 st.markdown(f"> {ui.text(m['quote'], None)}")
 st.markdown(ui.text(i18n.pick(m, "summary", lang), None))
 sep = "、" if lang == "zh" else ", "
@@ -42,8 +46,8 @@ if m.get("scope_note"):
 
 where = join.places_for(measure_id)
 st.subheader(ui.tr("policy.where", count=len(where)))
-st_folium(briefing.places_map(where), height=480, use_container_width=True, returned_objects=[], key=f"where-{measure_id}")
-ui.precision_note()
-ui.briefing_map_download(view.Selection(extras=frozenset(), measure=measure_id), f"measure_{measure_id.replace(':', '_')}")
+selection = view.Selection(extras=frozenset(), measure=measure_id)
+ui.live_map(selection, f"policy-map-{lang}", height=480)
+ui.briefing_map_download(selection, f"measure_{measure_id.replace(':', '_')}")
 st.dataframe(ui.table(where, ["name", "province_zh", "layer", "rule", "place_id"]), hide_index=True, width="stretch")
 st.download_button(ui.tr("download.csv"), export.csv_bytes(where), f"places_{measure_id.replace(':', '_')}.csv", "text/csv")

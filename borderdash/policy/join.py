@@ -27,6 +27,9 @@ MEASURE_COLUMNS = [
     "via",
     "reason_zh",
     "reason_en",
+    "period_zh",
+    "period_en",
+    "in_force",
 ]
 PLATFORM_KINDS = {
     "pilot_zone": ("重点开发开放试验区", "key pilot zone"),
@@ -150,35 +153,65 @@ def _hosted(place: pd.Series) -> list[tuple[str, str, str, str]]:
     """(layer, id, via_zh, via_en) of places in a county whose measures reach it: units, regiments, platforms, prefecture."""
     if place.layer != "counties":
         return []
-    adcode = place.place_id
-    out = []
+    return _hosted_index().get(place.place_id, [])
+
+
+@lru_cache(maxsize=1)
+def _hosted_index() -> dict[str, list[tuple[str, str, str, str]]]:
+    """County adcode -> the places lying over it (by their county footprints), in layer order, each with how to name it."""
+    out: dict[str, list[tuple[str, str, str, str]]] = {}
+
+    def add(layer, pid, via_zh, via_en, skip=None):
+        for adcode in scope.footprint(layer, pid):
+            if adcode != skip:
+                out.setdefault(adcode, []).append((layer, pid, via_zh, via_en))
+
     im = scope.places("im-units")
     for pid, name, name_en in zip(im.place_id, im.name_zh, im.name_en, strict=True):
-        if adcode in scope.footprint("im-units", pid):
-            out.append(("im-units", pid, f"边境旗市区：{name}", f"border unit: {name_en}"))
+        add("im-units", pid, f"边境旗市区：{name}", f"border unit: {name_en}")
     reg = scope.places("regiments")
     for pid, name, name_en in zip(reg.place_id, reg.name_zh, reg.name_en, strict=True):
-        if adcode in scope.footprint("regiments", pid):
-            out.append(("regiments", pid, f"团场：{name}", f"regiment: {name_en}"))
+        add("regiments", pid, f"团场：{name}", f"regiment: {name_en}")
     plat = scope.places("platforms")
     coverage = _platform_coverage()
     for pid, kind, name, name_en in zip(plat.place_id, plat.kind, plat.name_zh, plat.name_en, strict=True):
-        if adcode in scope.footprint("platforms", pid):
-            zh, en = PLATFORM_KINDS.get(kind, ("平台", "platform"))
+        zh, en = PLATFORM_KINDS.get(kind, ("平台", "platform"))
+        for adcode in scope.footprint("platforms", pid):
             part = coverage.get((pid, adcode)) == "part"
             via_zh = f"{zh}：{name}" + ("（部分区域）" if part else "")
             via_en = f"{en}: {name_en}" + (" (part of the county)" if part else "")
-            out.append(("platforms", pid, via_zh, via_en))
+            out.setdefault(adcode, []).append(("platforms", pid, via_zh, via_en))
     pref = scope.places("prefectures")
     for pid, name, name_en in zip(pref.place_id, pref.name_zh, pref.name_en, strict=True):
-        if adcode in scope.footprint("prefectures", pid) and adcode != pid:
-            out.append(("prefectures", pid, f"所在地级：{name}", f"prefecture: {name_en}"))
+        add("prefectures", pid, f"所在地级：{name}", f"prefecture: {name_en}", skip=pid)
     return out
 
 
-def measures_for(place_id: str) -> pd.DataFrame:
-    """Measures that apply to a place, each with the rule that matched and, if indirect, the place it came through."""
+def measures_for(place_id: str, in_force_only: bool = False, today=None) -> pd.DataFrame:
+    """Measures that apply to a place, each with the rule that matched, the place it came through if indirect, and its
+    document's period of effect; `in_force_only` leaves out measures of documents whose period has ended."""
     place = resolve(place_id)
+    out = kb.with_periods(_matched(place.layer, place.place_id, place.province_zh), today)
+    if in_force_only:
+        out = out[out.in_force].reset_index(drop=True)
+    return out[MEASURE_COLUMNS]
+
+
+def measure_routes(place_id: str, today=None) -> pd.DataFrame:
+    """Every way a measure reaches a place: one row per (measure, rule, place it came through), each with its reason and
+    its document's period. `via` is empty when the rule names the place itself, else `layer:id` of the unit, regiment,
+    platform or prefecture it came through (measures_for joins these per measure)."""
+    place = resolve(place_id)
+    return kb.with_periods(_routes(place.layer, place.place_id, place.province_zh), today)[MEASURE_COLUMNS]
+
+
+ROUTE_COLUMNS = [c for c in MEASURE_COLUMNS if c not in kb.PERIOD_COLUMNS]
+
+
+@lru_cache(maxsize=4096)
+def _routes(layer: str, place_id: str, province_zh: str) -> pd.DataFrame:
+    """The ways measures reach one place with their reasons, computed once per place (the join's data do not change)."""
+    place = pd.Series({"layer": layer, "place_id": place_id, "province_zh": province_zh})
     table = long_table()
     direct = table[(table.layer == place.layer) & (table.place_id == place.place_id)]
     parts = [direct.assign(via="", via_zh="", via_en="")]
@@ -188,15 +221,23 @@ def measures_for(place_id: str) -> pd.DataFrame:
             parts.append(hit.assign(via=f"{layer}:{pid}", via_zh=via_zh, via_en=via_en))
     hits = pd.concat(parts, ignore_index=True)
     if hits.empty:
-        return pd.DataFrame(columns=MEASURE_COLUMNS)
+        return pd.DataFrame(columns=ROUTE_COLUMNS)
     hits = _with_measures(hits)
-    hits = hits[hits.document.map(lambda d: in_reach(d, place.province_zh)).astype(bool)]
+    hits = hits[hits.document.map(lambda d: in_reach(d, place.province_zh)).astype(bool)].copy()
     hits["direct"] = hits.via == ""
     hits["reason_zh"] = [_reason(r, d, v, "；", "经") for r, d, v in zip(hits.rule_zh, hits.detail_zh, hits.via_zh, strict=True)]
     hits["reason_en"] = [_reason(r, d, v, "; ", "via ") for r, d, v in zip(hits.rule_en, hits.detail_en, hits.via_en, strict=True)]
+    return hits[ROUTE_COLUMNS].reset_index(drop=True)
+
+
+@lru_cache(maxsize=4096)
+def _matched(layer: str, place_id: str, province_zh: str) -> pd.DataFrame:
+    """The measures reaching one place, each route's rule, place and reason joined per measure."""
+    hits = _routes(layer, place_id, province_zh)
+    if hits.empty:
+        return pd.DataFrame(columns=ROUTE_COLUMNS)
     joined = {"direct": "any", "rule": _join, "rule_zh": _join, "rule_en": _join, "via": _join, "reason_zh": _join, "reason_en": _join}
-    out = hits.groupby("measure_id", sort=False).agg({c: "first" for c in MEASURE_COLUMNS[1:6]} | joined).reset_index()
-    return out[MEASURE_COLUMNS]
+    return hits.groupby("measure_id", sort=False).agg({c: "first" for c in MEASURE_COLUMNS[1:6]} | joined).reset_index()
 
 
 def _reason(rule: str, detail: str, via: str, sep: str, through: str) -> str:
@@ -265,35 +306,74 @@ def notes_for(place_id: str, lang: str = "en") -> list[str]:
     return notes
 
 
-def places_for(measure_id: str) -> pd.DataFrame:
-    """Places a measure applies to, each with the rule that matched."""
-    kb.measure(measure_id)
+def places_for(measure_id: str, today=None) -> pd.DataFrame:
+    """Places a measure applies to, each with the rule that matched and the measure's document's period of effect."""
+    document = kb.measure(measure_id)["document"]
     table = long_table()
     hits = table[table.measure_id == measure_id]
     out = hits[scope.PLACE_COLUMNS + ["rule", "detail_zh", "detail_en"]].copy()
     out["rule_zh"] = out.rule.map(lambda r: scope.label(r, "zh"))
     out["rule_en"] = out.rule.map(lambda r: scope.label(r, "en"))
+    out = kb.with_periods(out.assign(document=document), today).drop(columns="document")
     return out.sort_values(["layer", "province_zh", "place_id"]).reset_index(drop=True)
 
 
-def _with_measures(hits: pd.DataFrame) -> pd.DataFrame:
-    meta = pd.DataFrame(kb.measures()).set_index("id")
+def _with_measures(hits: pd.DataFrame, by: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Hits with their measures' document, section, titles and theme and the rules' labels, in document order, one row per
+    (measure, rule, via) within each group of `by`."""
+    meta = _measure_meta()
     out = hits.copy()
-    for col in ("document", "section", "title_zh", "title_en"):
+    for col in ("document", "section", "title_zh", "title_en", "theme"):
         out[col] = out.measure_id.map(meta[col])
-    out["theme"] = out.measure_id.map(meta.theme.map(";".join))
     out["rule_zh"] = out.rule.map(lambda r: scope.label(r, "zh"))
     out["rule_en"] = out.rule.map(lambda r: scope.label(r, "en"))
     order = {d: i for i, d in enumerate(kb.documents())}
     out["_d"] = out.document.map(order)
-    out = out.sort_values(["_d", "measure_id", "via"]).drop(columns="_d")
-    return out.drop_duplicates(["measure_id", "rule", "via"])
+    out = out.sort_values([*by, "_d", "measure_id", "via"], kind="stable").drop(columns="_d")
+    return out.drop_duplicates([*by, "measure_id", "rule", "via"])
 
 
-def place_measure_table(wide: bool = False) -> pd.DataFrame:
-    """Long: one row per (place, measure, rule). Wide: one row per place, one column per measure (rules that matched)."""
+@lru_cache(maxsize=1)
+def _measure_meta() -> pd.DataFrame:
+    meta = pd.DataFrame(kb.measures()).set_index("id")
+    meta["theme"] = meta.theme.map(";".join)
+    return meta[["document", "section", "title_zh", "title_en", "theme"]]
+
+
+def county_routes(today=None) -> pd.DataFrame:
+    """`measure_routes` of every county of the layers at once (the same rows), keyed by `adcode`: what a screening of many
+    places reads. The periods are said for `today` (default: the current date)."""
+    return kb.with_periods(_county_routes(), today)
+
+
+@lru_cache(maxsize=1)
+def _county_routes() -> pd.DataFrame:
+    table = long_table()
+    provinces = scope.places("counties").set_index("place_id").province_zh
+    direct = table[table.layer == "counties"].assign(adcode=lambda d: d.place_id, via="", via_zh="", via_en="")
+    hosted = pd.DataFrame(
+        [(a, layer, pid, vz, ve) for a, places in _hosted_index().items() for layer, pid, vz, ve in places if a in provinces.index],
+        columns=["adcode", "layer", "place_id", "via_zh", "via_en"],
+    )
+    through = table.merge(hosted, on=["layer", "place_id"], how="inner")
+    through["via"] = through.layer + ":" + through.place_id
+    hits = _with_measures(pd.concat([direct, through], ignore_index=True), by=("adcode",))
+    reach = {(d, p): in_reach(d, p) for d in kb.documents() for p in provinces.unique()}
+    keep = [reach[(d, provinces[a])] for d, a in zip(hits.document, hits.adcode, strict=True)]
+    hits = hits[keep].copy()
+    hits["direct"] = hits.via == ""
+    hits["reason_zh"] = [_reason(r, d, v, "；", "经") for r, d, v in zip(hits.rule_zh, hits.detail_zh, hits.via_zh, strict=True)]
+    hits["reason_en"] = [_reason(r, d, v, "; ", "via ") for r, d, v in zip(hits.rule_en, hits.detail_en, hits.via_en, strict=True)]
+    return hits[["adcode", *ROUTE_COLUMNS]].reset_index(drop=True)
+
+
+def place_measure_table(wide: bool = False, today=None) -> pd.DataFrame:
+    """Long: one row per (place, measure, rule) with the measure's period of effect. Wide: one row per place, one column
+    per measure (rules that matched)."""
     long = long_table()[scope.PLACE_COLUMNS + ["measure_id", "rule"]]
     if not wide:
+        documents = {m["id"]: m["document"] for m in kb.measures()}
+        long = kb.with_periods(long.assign(document=long.measure_id.map(documents)), today).drop(columns="document")
         return long.sort_values(["layer", "place_id", "measure_id"]).reset_index(drop=True)
     grouped = long.groupby(["layer", "place_id", "measure_id"]).rule.agg(lambda s: ";".join(sorted(set(s)))).reset_index()
     wide_df = grouped.pivot(index=["layer", "place_id"], columns="measure_id", values="rule").fillna("")

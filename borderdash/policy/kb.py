@@ -9,6 +9,7 @@ import pandas as pd
 import yaml
 
 from ..paths import POLICY, SEEDS
+from . import period
 
 MEASURE_FIELDS = (
     "id",
@@ -98,8 +99,31 @@ def quantity_text(q: dict, lang: str = "en") -> str:
     return f"{q.get('value')} {q.get('unit', '')} ({what})".strip()
 
 
-def measures_table() -> pd.DataFrame:
-    """One row per measure with lists joined by ';' — the `export measures` table."""
+def periods(today=None) -> dict[str, period.Period]:
+    """Each document's period of effect as of a day (default today)."""
+    return period.by_document(documents(), today)
+
+
+PERIOD_COLUMNS = ("period_zh", "period_en", "in_force")
+
+
+def with_periods(df: pd.DataFrame, today=None, column: str = "document") -> pd.DataFrame:
+    """The rows with their document's period (`period_zh`, `period_en`, `in_force`) beside them."""
+    by_doc = periods(today)
+    out = df.copy()
+    out["period_zh"] = out[column].map(lambda d: by_doc[d].zh if d in by_doc else "")
+    out["period_en"] = out[column].map(lambda d: by_doc[d].en if d in by_doc else "")
+    out["in_force"] = out[column].map(lambda d: by_doc[d].in_force if d in by_doc else True).astype(bool)
+    return out
+
+
+def document_label(doc: dict) -> str:
+    """A document's number where it has one, else its date: what goes in brackets after its title."""
+    return str(doc.get("number") or doc.get("date") or "")
+
+
+def measures_table(today=None) -> pd.DataFrame:
+    """One row per measure with lists joined by ';' and its document's period — the `export measures` table."""
     rows = []
     for r in _measures():
         rows.append(
@@ -121,7 +145,7 @@ def measures_table() -> pd.DataFrame:
                 "scope_note": r.get("scope_note", "") or "",
             }
         )
-    return pd.DataFrame(rows)
+    return with_periods(pd.DataFrame(rows), today)
 
 
 def counts_by_document() -> dict[str, int]:
@@ -143,6 +167,11 @@ def problems(check_quotes: bool = True) -> list[str]:
     themes, instruments = vocab()["themes"], vocab()["instruments"]
     deps, rules, docs = departments(), scopes(), documents()
     out += [f"document {d}: no reach" for d, doc in docs.items() if "provinces" not in (doc.get("reach") or {})]
+    for d, doc in docs.items():
+        try:
+            period.period(doc)
+        except (ValueError, TypeError, AttributeError) as exc:
+            out.append(f"document {d}: period of effect unreadable ({exc})")
     texts = {}
     for r in _measures():
         rid = r["id"]

@@ -19,7 +19,7 @@ PLACE_COLUMNS = ["layer", "place_id", "name_zh", "name_en", "province_zh"]
 HIT_COLUMNS = PLACE_COLUMNS + ["rule", "detail_zh", "detail_en", "explicit"]
 ID_COLUMNS = {"counties": "adcode", "regiments": "id", "im-units": "id", "prefectures": "adcode", "platforms": "id"}
 COMPOSITIONS = ("union", "intersection", "difference")
-CONDITIONS = ("flag", "within_km_of_border", "corridor", "kind", "province", "ids")
+CONDITIONS = ("flag", "within_km_of_border", "corridor", "kind", "not_mode", "province", "ids")
 
 
 class ScopeError(ValueError):
@@ -150,8 +150,10 @@ def _atomic(rule_id: str, rule: dict) -> pd.DataFrame:
     if "corridor" in rule or "corridor_kind" in rule:
         lines = _corridors(rule_id, rule.get("corridor"), rule.get("corridor_kind"))
         by_county_zh, by_county_en = {}, {}
+        # 沿线 means the counties a source puts on the line (its cited control points), not every county the
+        # schematic straight segments happen to cross.
         for row in lines.itertuples():
-            for a in str(row.counties).split(";"):
+            for a in str(row.control_counties).split(";"):
                 if a:
                     by_county_zh.setdefault(a, []).append(f"{row.name_zh}（{row.status_zh}）")
                     by_county_en.setdefault(a, []).append(f"{row.name_en} ({row.status_en})")
@@ -160,6 +162,8 @@ def _atomic(rule_id: str, rule: dict) -> pd.DataFrame:
         detail_en = df.place_id.map(lambda a: "along: " + "; ".join(by_county_en[a]) if a in by_county_en else "")
     if "kind" in rule:
         keep &= df.kind.isin(_as_list(rule["kind"]))
+    if "not_mode" in rule:
+        keep &= ~df["mode"].isin(_as_list(rule["not_mode"]))
     if "province" in rule:
         keep &= df.province_zh.map(province_short).isin([province_short(p) for p in _as_list(rule["province"])])
     if "ids" in rule:

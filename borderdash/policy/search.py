@@ -105,11 +105,12 @@ def _index():
     return docs, df, avg
 
 
-def search(query: str, limit: int = 20) -> pd.DataFrame:
-    """Measures ranked by relevance to the query; empty frame for an empty or unmatched query."""
+def search(query: str, limit: int = 20, in_force_only: bool = False, today=None) -> pd.DataFrame:
+    """Measures ranked by relevance to the query, each with its document's period of effect (`in_force_only` leaves out
+    documents whose period has ended); empty frame for an empty or unmatched query."""
     docs, df, avg = _index()
     q = list(dict.fromkeys(tokens(query, query=True)))
-    columns = ["rank", "score", "id", "document", "section", "title_zh", "title_en"]
+    columns = ["rank", "score", "id", "document", "section", "title_zh", "title_en", "period_zh", "period_en", "in_force"]
     if not q:
         return pd.DataFrame(columns=columns)
     n, k1, b = len(docs), 1.2, 0.75
@@ -125,6 +126,9 @@ def search(query: str, limit: int = 20) -> pd.DataFrame:
         if score > 0:
             scored.append((score, m))
     scored.sort(key=lambda x: (-x[0], x[1]["id"]))
+    if in_force_only:
+        periods = kb.periods(today)
+        scored = [(s, m) for s, m in scored if periods[m["document"]].in_force]
     rows = [
         {
             "rank": i + 1,
@@ -137,4 +141,4 @@ def search(query: str, limit: int = 20) -> pd.DataFrame:
         }
         for i, (s, m) in enumerate(scored[:limit])
     ]
-    return pd.DataFrame(rows, columns=columns)
+    return kb.with_periods(pd.DataFrame(rows, columns=columns[:7]), today)[columns]
