@@ -3,8 +3,10 @@ and moving a workspace's sections in and out of this session's state.
 
 A workspace opened from a link is read-only for whoever opened it until they save a copy. What the session holds:
 - `filter_query` (ui.current_filter), the uploaded table (ui_indicators.UPLOADED), the thematic widgets' values
-  (`thematic_saved`), the briefing settings the briefing page keeps (`keep_briefing`), and the screening page's section
-  (`screening` / `keep_screening`, a workspace.Screening).
+  (`thematic_saved`), the briefing settings the briefing page keeps (`keep_briefing`), and the screening page's
+  widgets (`screening_*` keys) with its input: the typed text, the uploaded file, or what was drawn on its map (saved as
+  drawn.geojson); the results go along as the CSV the page downloads. An opened workspace's input file is read by the
+  page while no other file is uploaded (`screening_input`).
 """
 
 from __future__ import annotations
@@ -62,8 +64,39 @@ def current_content() -> workspace.Content:
         tables,
         thematic,
         workspace.clean_briefing(st.session_state.get(BRIEFING, {})),
-        st.session_state.get(SCREENING) or Screening(),
+        _screening_now(),
     )
+
+
+SCREENING_WIDGETS = {"mode": "screening_mode", "gcj02": "screening_gcj02", "buffer_km": "screening_buffer"}
+
+
+def _screening_now() -> Screening:
+    """The screening page's inputs as a workspace section; what was opened when the page was not used in this session."""
+    import json
+
+    from . import ui_screening
+
+    state = st.session_state
+    if "screening_mode" not in state:
+        return state.get(SCREENING) or Screening()
+    settings = {name: state[key] for name, key in SCREENING_WIDGETS.items() if key in state}
+    mode, text_in, stored = settings.get("mode"), "", None
+    if mode == "text":
+        text_in = str(state.get("screening_text") or "")
+    elif mode == "file":
+        file = state.get("screening_file")
+        stored = workspace.File(file.name, file.getvalue()) if file is not None else screening_input()
+    elif mode == "map":
+        drawn = [d for d in ((state.get(f"screening-map-{language()}") or {}).get("all_drawings") or []) if isinstance(d, dict)]
+        if drawn:
+            collection = {"type": "FeatureCollection", "features": drawn}
+            stored = workspace.File("drawn.geojson", json.dumps(collection, ensure_ascii=False).encode("utf-8"))
+    results = None
+    kept = state.get(ui_screening.RESULT)
+    if kept and (stored is not None or text_in.strip()):
+        results = workspace.File("screening.csv", ui_screening.file_bytes(kept["result"], "csv"))
+    return Screening(text_in, stored, settings, results)
 
 
 def restore(ws: workspace.Workspace) -> list[str]:
@@ -97,8 +130,27 @@ def restore(ws: workspace.Workspace) -> list[str]:
             st.session_state.pop(f"{widget}_{lang}", None)
     st.session_state[BRIEFING] = dict(content.briefing)
     st.session_state[BRIEFING_OPENED] = dict(content.briefing)
-    st.session_state[SCREENING] = content.screening
+    _restore_screening(content.screening)
     return notes
+
+
+def _restore_screening(section: Screening) -> None:
+    from . import ui_screening
+
+    state = st.session_state
+    state[SCREENING] = section
+    for key in (ui_screening.RESULT, ui_screening.READ, "screening_file"):
+        state.pop(key, None)
+    settings = dict(section.settings)
+    if section.input is not None:
+        settings["mode"] = "file"  # a drawing comes back as the file it was saved as
+    if settings.get("mode") in ui_screening.MODES:
+        state["screening_mode"] = settings["mode"]
+    if isinstance(settings.get("gcj02"), bool):
+        state["screening_gcj02"] = settings["gcj02"]
+    if isinstance(settings.get("buffer_km"), int | float) and 1 <= settings["buffer_km"] <= 200:
+        state["screening_buffer"] = float(settings["buffer_km"])
+    state["screening_text"] = section.text
 
 
 def _opened(ws: workspace.Workspace, read_only: bool) -> None:
@@ -160,14 +212,10 @@ def keep_briefing(**settings) -> None:
     st.session_state[BRIEFING] = workspace.clean_briefing(settings)
 
 
-def screening() -> Screening:
-    """The screening section of this session (from an opened workspace, or as the screening page last kept it)."""
-    return st.session_state.get(SCREENING) or Screening()
-
-
-def keep_screening(section: Screening) -> None:
-    """The screening page's inputs, settings and results, kept for the next save."""
-    st.session_state[SCREENING] = section
+def screening_input() -> workspace.File | None:
+    """The input file of the screening section an opened workspace brought, if any (the page reads it while no file is uploaded)."""
+    section = st.session_state.get(SCREENING)
+    return section.input if section is not None else None
 
 
 # --- the panel ------------------------------------------------------------------------------------

@@ -11,10 +11,11 @@ Sections of `Content` (every value JSON-able; files are `File`s, stored as bytes
 - `thematic`: the thematic widgets' values: indicator, method, k, breaks (the text typed), scheme.
 - `briefing`: template (overview/place/corridor/measure), the place/corridor/measure id, extras, title, subtitle,
   approval_no (审图号), size, map_lang.
-- `screening`: generic, for the screening page (branch `screening`) to fill and read back:
-  `Screening(text=…, input=File|None, settings={…}, results=File|None)`: the typed "lon, lat" text or the input file,
-  the page's settings (buffer km, gcj02, language …: any JSON object), and optionally a results file (e.g. the CSV).
-  The page owns the meaning of `settings`; this module checks only that it is a JSON object within the size cap.
+- `screening`: generic, for the screening page to fill and read back:
+  `Screening(text=…, input=File|None, settings={…}, results=File|None)`: the typed "lon, lat" text or the input file
+  (an upload, or what was drawn on the map as drawn.geojson), the page's settings (today mode, gcj02, buffer_km: any
+  JSON object), and the results file (the page's CSV). The page owns the meaning of `settings`; this module checks only
+  that it is a JSON object within the size cap (ui_workspace moves it in and out of the page's widgets).
 
 Export: a zip with `manifest.json` (format tag, schema version, the workspace's fields and content, each file's
 sha256 and size) and the files under `files/<sha256>`. `from_export` refuses what is not such a file, what is too

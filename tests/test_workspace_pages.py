@@ -166,3 +166,47 @@ def test_briefing_settings_come_back_with_the_workspace(own_store):
     assert not back.exception
     assert next(t for t in back.text_input if t.label == "审图号（如有）").value == "GS(2024)1234号"
     assert next(t for t in back.text_input if t.label == "标题").value == "边境县简报"
+
+
+def test_typed_screening_coordinates_and_settings_come_back_with_the_workspace(own_store):
+    at = _app("views/screening.py")
+    at.sidebar.radio(key="screening_mode").set_value("text").run()
+    at.sidebar.text_area(key="screening_text").input("107.97167, 21.54778").run()
+    at.sidebar.number_input(key="screening_buffer").set_value(35.0).run()
+    _save_new(at, "筛查")
+    section = _saved_one(own_store).content.screening
+    assert section.text == "107.97167, 21.54778" and section.settings == {"mode": "text", "gcj02": False, "buffer_km": 35.0}
+    assert "东兴市" in section.results.data.decode("utf-8-sig")
+    back = _app("views/screening.py", ws=_saved_one(own_store).id)
+    assert not back.exception
+    assert back.sidebar.text_area(key="screening_text").value == "107.97167, 21.54778"
+    assert back.sidebar.number_input(key="screening_buffer").value == 35.0
+    assert back.dataframe[0].value["县级单位"].tolist() == ["东兴市"]
+
+
+def test_a_saved_screening_file_is_screened_again_when_opened(own_store):
+    points = workspace.File("项目.csv", "名称,lon,lat\n口岸,107.97167,21.54778\n".encode())
+    section = workspace.Screening(input=points, settings={"mode": "file", "gcj02": False, "buffer_km": 20.0})
+    ws = own_store.save(workspace.new("文件筛查", workspace.Content(screening=section)))
+    at = _app("views/screening.py", ws=ws.id)
+    assert not at.exception
+    assert at.sidebar.radio(key="screening_mode").value == "file"
+    assert at.dataframe[0].value["县级单位"].tolist() == ["东兴市"]
+    _save_new(at, "文件筛查 副本")
+    copy = next(w for w in own_store.list() if w.name == "文件筛查 副本")
+    assert own_store.get(copy.id).content.screening.input == points
+
+
+def test_what_was_drawn_on_the_screening_map_is_saved_as_geojson(own_store, monkeypatch):
+    import json
+
+    import streamlit_folium
+
+    drawn = {"all_drawings": [{"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [107.97167, 21.54778]}}]}
+    monkeypatch.setattr(streamlit_folium, "st_folium", lambda *a, **k: drawn)
+    at = _app("views/screening.py")
+    at.session_state["screening-map-zh"] = drawn
+    at.run()
+    _save_new(at, "绘制")
+    section = _saved_one(own_store).content.screening
+    assert section.input.name == "drawn.geojson" and json.loads(section.input.data)["features"] == drawn["all_drawings"]
