@@ -154,7 +154,11 @@ def _restore_screening(section: Screening) -> None:
 
 
 def _opened(ws: workspace.Workspace, read_only: bool) -> None:
+    """Mark the workspace as this session's, and put its link in the URL (seen, so this session does not reopen it)."""
     st.session_state.pop(LINK_ERROR, None)
+    st.session_state[LINK_SEEN] = ws.id
+    if st.query_params.get("ws") != ws.id:
+        st.query_params["ws"] = ws.id
     st.session_state[OPEN] = {"id": ws.id, "name": ws.name, "version": ws.version, "updated": ws.updated, "read_only": read_only}
 
 
@@ -266,6 +270,8 @@ def _current_panel(db, current: dict) -> None:
             st.session_state[MESSAGE] = ("error", exc.pick(language()))
             return
         st.session_state.pop(OPEN, None)
+        if "ws" in st.query_params:
+            del st.query_params["ws"]
         st.session_state[MESSAGE] = ("success", tr("workspace.deleted", name=text(current["name"])))
         st.rerun()
 

@@ -86,6 +86,8 @@ def test_a_link_opens_everything_read_only_until_a_copy_is_saved(own_store):
 
     _save_new(at, "我的副本")
     assert len(own_store.list()) == 2
+    copy = next(w for w in own_store.list() if w.name == "我的副本")
+    assert at.query_params["ws"] == copy.id  # the address now names the copy
     assert own_store.get(ws.id).version == 2  # the colleague's workspace is untouched
     assert [b for b in at.button if b.key == "ws_save"]  # the copy is this planner's own: editable
 
