@@ -269,7 +269,8 @@ def _utc(t: dt.datetime) -> dt.datetime:
 
 def _engine(url: str) -> sa.Engine:
     if not url.startswith("sqlite"):
-        return sa.create_engine(url, pool_pre_ping=True, pool_size=4, max_overflow=4)
+        # A server that does not answer is said within seconds (libpq would wait indefinitely), on every page run that asks.
+        return sa.create_engine(url, pool_pre_ping=True, pool_size=4, max_overflow=4, connect_args={"connect_timeout": 5})
     path = sa.engine.make_url(url).database
     if path and path != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)

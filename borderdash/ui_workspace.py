@@ -44,7 +44,7 @@ def store():
     try:
         return _store(database_url())
     except WorkspaceError as exc:
-        st.session_state[MESSAGE] = ("error", tr("workspace.unavailable", reason=exc.pick(language())))
+        st.session_state[MESSAGE] = ("error", tr("workspace.unavailable", reason=_said(exc)))
         return None
 
 
@@ -170,7 +170,7 @@ def open_workspace(ws_id: str, read_only: bool) -> bool:
     try:
         ws = db.get(ws_id)
     except WorkspaceError as exc:
-        st.session_state[MESSAGE] = ("error", exc.pick(language()))
+        st.session_state[MESSAGE] = ("error", _said(exc))
         return False
     notes = restore(ws)
     _opened(ws, read_only)
@@ -267,7 +267,7 @@ def _current_panel(db, current: dict) -> None:
         try:
             db.delete(current["id"], current["version"])
         except WorkspaceError as exc:
-            st.session_state[MESSAGE] = ("error", exc.pick(language()))
+            st.session_state[MESSAGE] = ("error", _said(exc))
             return
         st.session_state.pop(OPEN, None)
         if "ws" in st.query_params:
@@ -281,7 +281,7 @@ def _save(db, ws: workspace.Workspace) -> None:
     try:
         saved = db.save(ws)
     except WorkspaceError as exc:
-        st.session_state[MESSAGE] = ("error", exc.pick(language()))
+        st.session_state[MESSAGE] = ("error", _said(exc))
         return
     _opened(saved, read_only=False)
     st.session_state[MESSAGE] = ("success", tr("workspace.saved", name=text(saved.name), version=saved.version))
@@ -292,7 +292,7 @@ def _act(action, done_key: str, reopen: bool = False) -> None:
     try:
         ws = action()
     except WorkspaceError as exc:
-        st.session_state[MESSAGE] = ("error", exc.pick(language()))
+        st.session_state[MESSAGE] = ("error", _said(exc))
         return
     if reopen:
         _opened(ws, read_only=False)
@@ -311,7 +311,7 @@ def _save_new(db, current: dict | None) -> None:
         try:
             ws = workspace.new(name, current_content())
         except WorkspaceError as exc:
-            st.session_state[MESSAGE] = ("error", exc.pick(language()))
+            st.session_state[MESSAGE] = ("error", _said(exc))
             return
         _save(db, ws)
 
@@ -320,7 +320,7 @@ def _open_from_list(db, current: dict | None) -> None:
     try:
         saved = db.list()
     except WorkspaceError as exc:
-        st.error(exc.pick(language()))
+        st.error(_said(exc))
         return
     st.divider()
     if not saved:
@@ -330,3 +330,8 @@ def _open_from_list(db, current: dict | None) -> None:
     chosen = st.selectbox(tr("workspace.list"), list(labels), format_func=labels.get, key="ws_pick")
     if st.button(tr("workspace.open"), key="ws_open") and chosen and open_workspace(chosen, read_only=False):
         st.rerun()
+
+
+def _said(exc: WorkspaceError) -> str:
+    """A refusal in the session's language, shown literally (it may quote a file name or a workspace name)."""
+    return text(exc.pick(language()), None)

@@ -212,3 +212,11 @@ def test_what_was_drawn_on_the_screening_map_is_saved_as_geojson(own_store, monk
     _save_new(at, "绘制")
     section = _saved_one(own_store).content.screening
     assert section.input.name == "drawn.geojson" and json.loads(section.input.data)["features"] == drawn["all_drawings"]
+
+
+def test_an_unreachable_store_is_said_in_the_panel_and_the_page_still_works(monkeypatch):
+    monkeypatch.setenv("BORDERDASH_DATABASE_URL", "postgresql://nobody:x@127.0.0.1:1/none?connect_timeout=2")
+    at = _app(province="广西")
+    assert not at.exception
+    assert any("工作区存储不可用" in e.value for e in at.error)
+    assert at.title[0].value
