@@ -26,13 +26,13 @@ def main():
     parser.add_argument("--quick", action="store_true", help="one run per step (CI)")
     QUICK = parser.parse_args().quick
 
-    from borderdash import export, layers, view, webmap
+    from borderdash import catalog, export, layers, view, webmap
     from borderdash.filters import Filter
     from borderdash.policy import join, search
 
     counties = timed("load counties (overview geometry, cold)", layers.counties)
     timed("load counties (detail geometry, cold)", lambda: layers.counties(detail=True))
-    timed("load all other layers (cold)", lambda: [layers.load(n) for n in layers.LAYER_NAMES if n != "counties"])
+    timed("load all other layers (cold)", lambda: [catalog.load(n) for n in catalog.LAYER_NAMES if n != "counties"])
     timed("place x measure join (cold)", join.long_table)
     timed("measures for every county (cold)", join.measures_by_county)
     timed("measures_for(东兴 450681)", lambda: join.measures_for("450681"), repeat=5)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import layers, registers
+from . import catalog, layers, registers
 from .schema import PORT_MODES, PORT_STATUSES, REGISTER_COLUMNS, REGISTER_IDS, province_zh
 from .source_kinds import KINDS, source_kind
 from .validate import CHOICES
@@ -237,8 +237,8 @@ def _check_register_sources(r: Report) -> None:
 
 def _check_projects(r: Report) -> None:
     try:
-        platforms = layers.load("platforms")
-        corridors = layers.load("corridors")
+        platforms = catalog.load("platforms")
+        corridors = catalog.load("corridors")
     except (registers.RegisterError, FileNotFoundError) as exc:
         r.say(f"(platforms/corridors not checked: {exc})")
         return

@@ -218,7 +218,7 @@ def _export(args) -> int:
         else:
             df = join.place_measure_table(wide=args.wide)
         return _emit(df, args.format if args.format in ("csv", "json") else "csv", args.output)
-    from .layers import load
+    from .catalog import load
 
     if args.format == "json":
         raise ValueError("layers export as csv, geojson or gpkg")

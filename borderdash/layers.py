@@ -16,29 +16,6 @@ from . import registers
 from .paths import BUILT
 from .schema import BOUNDARY_SOURCE, LAYERS, NEIGHBOUR_SHORT_EN, NEIGHBOUR_SOURCE, PROVINCES_EN, PROVINCIAL_UNITS_EN
 
-LAYER_NAMES = tuple(LAYERS)
-
-
-def load(name: str, detail: bool = False) -> gpd.GeoDataFrame:
-    """A layer by name (see schema.LAYERS), as a fresh copy the caller may change."""
-    loaders = {
-        "counties": lambda: counties(detail),
-        "regiments": regiments,
-        "im-units": im_units,
-        "prefectures": prefectures,
-        "border-line": border_line,
-        "neighbours": neighbours,
-        "other-land": other_land,
-        "provinces": provinces,
-        "china": china,
-        "maritime": maritime,
-        "platforms": _platforms,
-        "corridors": _corridors,
-    }
-    if name not in loaders:
-        raise KeyError(f"unknown layer {name!r}; choose from {', '.join(loaders)}")
-    return loaders[name]()
-
 
 def counties(detail: bool = False) -> gpd.GeoDataFrame:
     """Every county-level unit of the nine border provinces (and Hainan's 6 autonomous counties), with flags."""
@@ -194,18 +171,6 @@ def _read_built_cached(filename: str) -> gpd.GeoDataFrame:
 
 def _read_built(filename: str) -> gpd.GeoDataFrame:
     return _read_built_cached(filename).copy()
-
-
-def _platforms() -> gpd.GeoDataFrame:
-    from .projects import platforms
-
-    return platforms()
-
-
-def _corridors() -> gpd.GeoDataFrame:
-    from .projects import corridors
-
-    return corridors()
 
 
 def valid_geometries(gdf: gpd.GeoDataFrame) -> bool:

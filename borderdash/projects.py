@@ -18,7 +18,7 @@ import shapely
 from . import layers, registers
 from .geodesy import length_km
 from .paths import BUILT
-from .schema import LAYERS, province_zh
+from .schema import LAYERS, province_short, province_zh
 
 CORRIDOR_PARTS = {"road_route": "route", "road_segment": "segment", "railway": "line"}
 """Register kinds → the part of a corridor a row is; the layer's `kind` is road or rail."""
@@ -165,7 +165,6 @@ def passed_table(corridor_id: str) -> pd.DataFrame:
 
 def drawn_km_by_province(line) -> dict[str, float]:
     """Geodesic length of a schematic line inside each province it crosses (short province names), in line order."""
-    from .policy.scope import province_short
 
     provs = layers.provinces()
     out = {}

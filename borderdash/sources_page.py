@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import i18n, layers
+from . import catalog, i18n
 from .paths import BUILT, SEEDS
 from .policy import kb
 
@@ -81,7 +81,7 @@ def build_record(lang: str) -> pd.DataFrame:
         ("陆地边境线" if zh else "Land border line", f"{info.get('border_line_km', 0):,.0f} km"),
     ]
     for name in ("regiments", "im-units", "platforms", "corridors"):
-        rows.append((i18n.code(name, lang) if name in i18n.CODES else name, f"{len(layers.load(name)):,}"))
+        rows.append((i18n.code(name, lang) if name in i18n.CODES else name, f"{len(catalog.load(name)):,}"))
     for package in ("geopandas", "shapely", "pyproj", "pandas", "streamlit", "folium"):
         try:
             rows.append((package, version(package)))

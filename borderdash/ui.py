@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from . import i18n, layers, safe
+from . import catalog, i18n, layers, safe
 from .filters import Filter
 from .schema import PROVINCES_EN
 from .sources import NEIGHBOUR_ISO3
@@ -17,7 +17,7 @@ from .sources import NEIGHBOUR_ISO3
 @st.cache_resource(show_spinner=False)
 def layer(name: str, detail: bool = False):
     """A layer shared across sessions; callers must not mutate it."""
-    return layers.load(name, detail) if name == "counties" else layers.load(name)
+    return catalog.load(name, detail) if name == "counties" else catalog.load(name)
 
 
 @st.cache_resource(show_spinner=False)

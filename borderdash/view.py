@@ -14,7 +14,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from . import indicators, layers, projects, sources
+from . import catalog, indicators, layers, projects, sources
 from .filters import Filter
 from .indicators import Thematic
 from .schema import LAYERS, PROVINCES_EN
@@ -150,7 +150,7 @@ class View:
 
 @cache
 def _context(name: str) -> gpd.GeoDataFrame:
-    return layers.load(name)
+    return catalog.load(name)
 
 
 def shown_counties(flt: Filter) -> gpd.GeoDataFrame:

@@ -142,7 +142,7 @@ UI_EXPORTS = ("ui-counties", "ui-corridors", "ui-platforms", "ui-place-measures"
 
 def export_all(out: Path) -> list[Path]:
     """Every CSV the CLI writes and every CSV download the pages offer, built as the pages build them."""
-    from borderdash import export, filters, layers, projects, regions, view
+    from borderdash import catalog, export, filters, projects, regions, view
     from borderdash.cli import main
     from borderdash.policy import join
 
@@ -151,7 +151,7 @@ def export_all(out: Path) -> list[Path]:
         assert main([*args, "-o", str(out / f"{name}.csv")]) == 0, name
     frames = {
         "ui-counties": export.table(regions.with_links(view.shown_counties(filters.Filter()))),
-        "ui-corridors": layers.load("corridors"),
+        "ui-corridors": catalog.load("corridors"),
         "ui-platforms": projects.platforms(),
         "ui-place-measures": join.measures_for("450681"),
         "ui-measure-places": join.places_for("gbf-2017-50:4.1"),

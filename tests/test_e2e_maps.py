@@ -63,13 +63,13 @@ def test_legend_names_the_layers_and_each_neighbours_border(server, page):  # no
     assert "边" not in english and "regiment" not in english  # switched on, but there are none in Guangxi
 
 
-def test_border_km_metric_follows_the_province_filter(server, page):  # noqa: F811
+def test_border_km_figure_follows_the_province_filter(server, page):  # noqa: F811
     expected = Filter.build(provinces=["云南"]).apply(layers.border_line()).length_km.sum()
     national = layers.border_line().length_km.sum()
     page.goto(f"{server}/?province=云南", wait_until="domcontentloaded")
-    metric = page.locator('[data-testid="stMetric"]').filter(has_text="边境线").first
-    metric.wait_for(timeout=90_000)
-    text = metric.inner_text()
+    figures = page.locator('[data-testid="stMarkdownContainer"]').filter(has_text="边境线").first
+    figures.wait_for(timeout=90_000)
+    text = figures.inner_text()
     assert f"{expected:,.0f}" in text and f"{national:,.0f}" not in text
 
 

@@ -5,14 +5,14 @@ import pytest
 import shapely
 from conftest import county
 
-from borderdash import layers, registers
+from borderdash import catalog, layers, registers
 from borderdash.paths import BUILT
 from borderdash.schema import LAYERS, missing_columns
 
 
 @pytest.mark.parametrize("name", list(LAYERS))
 def test_every_layer_has_its_schema_and_valid_geometry(name):
-    gdf = layers.load(name)
+    gdf = catalog.load(name)
     assert not missing_columns(name, gdf.columns)
     assert gdf.crs.to_epsg() == 4326
     geoms = gdf.geometry[gdf.geometry.notna()].values

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from borderdash import layers
+from borderdash import catalog
 from borderdash.names import english_name
 
 UNIT_WORDS = ("Autonomous County", "Autonomous Banner", "United Banner", "County", "Banner", "City", "District")
@@ -32,7 +32,7 @@ def test_english_name_follows_the_established_pattern(name_zh, name_en):
 
 
 def test_every_generated_county_name_is_plain_english_with_its_unit_type():
-    counties = layers.load("counties")
+    counties = catalog.load("counties")
     bad = []
     for zh in counties.name_zh:
         en = english_name(zh)

@@ -11,7 +11,7 @@ from pandas.api.types import is_string_dtype
 from PIL import Image
 from pypdf import PdfReader
 
-from borderdash import cli, fonts, indicators, layers, printmap, registers, view
+from borderdash import catalog, cli, fonts, indicators, printmap, registers, view
 from borderdash.cli import main
 from borderdash.filters import Filter
 from borderdash.policy import kb
@@ -177,8 +177,8 @@ def test_cli_map_rejects_an_unknown_extension(tmp_path, capsys):
 
 def test_the_packaged_font_draws_every_name_in_the_layers_and_registers():
     texts = []
-    for name in layers.LAYER_NAMES:
-        gdf = layers.load(name)
+    for name in catalog.LAYER_NAMES:
+        gdf = catalog.load(name)
         texts += [v for col in gdf.columns if is_string_dtype(gdf[col]) for v in gdf[col].dropna().astype(str)]
     for name in REGISTER_COLUMNS:
         df = registers.read(name)

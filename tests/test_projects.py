@@ -1,7 +1,7 @@
 import pytest
 from conftest import RAILWAYS, SEGMENTS
 
-from borderdash import layers, projects, registers
+from borderdash import catalog, projects, registers
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +62,7 @@ def test_places_in_county_lists_corridors_and_platforms():
 def test_corridor_points_are_cited():
     pts = registers.read("corridor_points")
     assert pts.source.str.len().gt(5).all()
-    assert set(pts.corridor_id) == set(layers.load("corridors").id)
+    assert set(pts.corridor_id) == set(catalog.load("corridors").id)
 
 
 def test_passed_table_flags_cited_control_points():

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from ..schema import province_short
 from . import kb, scope
 
 MEASURE_COLUMNS = [
@@ -53,7 +54,7 @@ class PlaceNotFound(KeyError):
 def in_reach(document_id: str, province_zh: str) -> bool:
     """Whether a place in this province lies inside the document's jurisdiction."""
     provinces = kb.documents()[document_id]["reach"]["provinces"]
-    return provinces == "all" or scope.province_short(province_zh) in {scope.province_short(p) for p in provinces}
+    return provinces == "all" or province_short(province_zh) in {province_short(p) for p in provinces}
 
 
 def approved_after(approved: str, date: str | None) -> bool:

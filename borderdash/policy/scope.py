@@ -12,7 +12,8 @@ from functools import cache
 
 import pandas as pd
 
-from .. import layers, registers
+from .. import catalog, registers
+from ..schema import province_short
 from . import kb
 
 PLACE_COLUMNS = ["layer", "place_id", "name_zh", "name_en", "province_zh"]
@@ -26,19 +27,10 @@ class ScopeError(ValueError):
     """A scope rule that cannot be evaluated; the message names the rule."""
 
 
-def province_short(name: str) -> str:
-    """内蒙古自治区 → 内蒙古, 四川省 → 四川: the form the layers share."""
-    name = str(name or "")
-    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市"):
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return name[: -len(suffix)]
-    return name
-
-
 @cache
 def places(layer: str) -> pd.DataFrame:
     """Every place of a place layer with the common columns (plus the layer's own)."""
-    gdf = layers.load(layer)
+    gdf = catalog.load(layer)
     df = pd.DataFrame(gdf.drop(columns="geometry"))
     df["layer"] = layer
     df["place_id"] = df[ID_COLUMNS[layer]].astype(str)
@@ -180,7 +172,7 @@ def _atomic(rule_id: str, rule: dict) -> pd.DataFrame:
 
 
 def _corridors(rule_id: str, corridor_ids, kind: str | None) -> pd.DataFrame:
-    cor = layers.load("corridors")
+    cor = catalog.load("corridors")
     if corridor_ids:
         wanted = _as_list(corridor_ids)
         sel = cor[cor.id.isin(wanted) | cor.parent_id.isin(wanted)]
