@@ -107,8 +107,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "metric.area_km2": ("面积（平方公里）", "Area (km²)"),
     "overview.clicked": ("{name} — {count} 项措施适用", "{name} — {count} measures apply"),
     "overview.open_profile": ("打开地点档案", "Open place profile"),
-    "overview.profile": ("档案", "Profile"),
-    "overview.open": ("打开", "Open"),
+    "overview.name": ("县级单位（点击打开档案）", "County-level unit (opens its profile)"),
     "metric.area_help": ("所示县级单位面积之和（椭球面测量）。", "Sum of the shown counties' areas, measured on the ellipsoid."),
     "overview.table": ("所示县级单位", "Counties shown"),
     "overview.show_table": ("县表与导出（{count} 个县级单位）", "Table and exports ({count} county-level units)"),
@@ -169,9 +168,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "No source found that calls it a border regiment: membership of the 58 is uncertain.",
     ),
     "place.measures": ("适用措施 · {count}", "What applies here · {count}"),
-    "yes": ("是", "yes"),
+    "place.themes": ("按主题筛选", "Filter by theme"),
+    "place.all_themes": ("全部主题", "All themes"),
+    "place.filtered": ("显示 {shown} / {total} 项", "Showing {shown} of {total}"),
+    "place.document_group": ("{document} · {count} 项 · {period}", "{document} · {count} · {period}"),
+    "place.measure_link": ("措施", "Measure"),
+    "place.open_measure": ("查看", "Open"),
+    "place.im_unit": (
+        "内蒙古20个边境旗市区之一（《内蒙古自治区促进边境地区高质量发展条例》第二条）；以旗市区编号 {unit} 查询得到同一结果。",
+        "One of Inner Mongolia's 20 border units (Art. 2 of the Inner Mongolia regulations); its unit id {unit} gives the same answer.",
+    ),
+    "yes": ("是", "Yes"),
     "choose": ("请选择", "Choose"),
-    "no": ("否", "no"),
+    "no": ("否", "No"),
     # policy explorer
     "policy.title": ("政策查询", "Policy explorer"),
     "policy.search": (
@@ -186,7 +195,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "policy.scope_note": ("适用范围说明：{value}", "Scope note: {value}"),
     "policy.where": ("适用地点 · {count}", "Where this applies · {count}"),
     "policy.period": ("有效期：{value}", "Period of effect: {value}"),
-    "measures.in_force_only": ("只看有效期未届满的文件的措施", "Only measures of documents whose period has not ended"),
+    "measures.in_force_only": ("只看未届满的文件", "Only documents still in force"),
     # corridors
     "corridors.title": ("通道与平台", "Corridors & platforms"),
     "corridors.kind": ("平台类型", "Platform kind"),
@@ -698,7 +707,8 @@ BILINGUAL_STEMS = ("name", "title", "rule", "reason", "status", "summary", "peri
 
 def for_people(df: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
     """A table to show: the given columns (a bilingual stem like 'name' picks name_zh/name_en), codes as labels,
-    yes/no for flags, numbers rounded, headers in the language."""
+    yes/no for flags, shares in percent, headers in the language; a missing text is "—", and a number column with
+    gaps becomes text in the one format its numbers have (see number_format), so no cell reads "None"."""
     out = pd.DataFrame(index=df.index)
     for col in columns:
         if col in BILINGUAL_STEMS and f"{col}_zh" in df:
@@ -712,8 +722,43 @@ def for_people(df: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:
         elif values.dtype == bool:
             values = values.map(lambda v: t("yes", lang) if v else t("no", lang))
         elif col.startswith("share_"):
-            values = (values * 100).round(1)
+            values = (pd.to_numeric(values, errors="coerce") * 100).round(1)
         elif pd.api.types.is_float_dtype(values):
             values = values.round(1)
-        out[column(col, lang) + (" %" if col.startswith("share_") else "")] = values
+        if pd.api.types.is_numeric_dtype(values) and values.isna().any():
+            fmt = number_format(col, values)
+            values = values.map(lambda v, fmt=fmt: "—" if pd.isna(v) else _printf(fmt, v))
+        elif not pd.api.types.is_numeric_dtype(values):
+            values = values.map(lambda v: "—" if v is None or (isinstance(v, float) and pd.isna(v)) or v == "" else v)
+        out[column(col, lang)] = values
     return out.reset_index(drop=True)
+
+
+def number_format(col: str, values: pd.Series) -> str:
+    """The one printf format of a quantity on screen: shares as 14.7%, other decimals as 24,877.2, counts as 1,234."""
+    if col.startswith("share_"):
+        return "%.1f%%"
+    if pd.api.types.is_integer_dtype(values) or (values.dropna() % 1 == 0).all() and not col.endswith(("_km", "_km2")):
+        return "%,d"
+    return "%,.1f"
+
+
+def _printf(fmt: str, value) -> str:
+    """printf with the thousands separator Streamlit's column formats take ("%,.1f")."""
+    if fmt == "%,d":
+        return f"{int(value):,}"
+    if fmt == "%,.1f":
+        return f"{float(value):,.1f}"
+    return fmt % value
+
+
+def column_formats(df: pd.DataFrame, columns: list[str], lang: str) -> dict:
+    """Streamlit column configs showing each numeric column of for_people(df, columns) in its one format."""
+    import streamlit as st
+
+    out = {}
+    for col in columns:
+        header = column(col, lang)
+        if header in df and pd.api.types.is_numeric_dtype(df[header]) and df[header].dtype != bool:
+            out[header] = st.column_config.NumberColumn(header, format=number_format(col, df[header]))
+    return out

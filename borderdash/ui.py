@@ -106,14 +106,38 @@ def tr(key: str, **values) -> str:
     return i18n.t(key, language(), **values)
 
 
+def show_table(df, columns: list[str], links: dict | None = None, **kwargs):
+    """st.dataframe of a table for people (see `table`): each number column in its one format, and `links`
+    ({header: (urls, display-text pattern)}) as link columns."""
+    shown = table(df, columns)
+    config = i18n.column_formats(shown, columns, language())
+    for header, (urls, display) in (links or {}).items():
+        shown.insert(0, header, list(urls))
+        config[header] = st.column_config.LinkColumn(header, display_text=display)
+    return st.dataframe(shown, hide_index=True, width="stretch", column_config=config, **kwargs)
+
+
+def place_links(place_ids, names) -> list[str]:
+    """Profile links that show the place's name (the name after '#', read back by NAME_IN_LINK)."""
+    return [f"/place?{_query_with_lang(place=p)}#{str(n).replace('#', ' ')}" for p, n in zip(place_ids, names, strict=True)]
+
+
+NAME_IN_LINK = r"#(.*)$"
+
+
 def table(df, columns: list[str]):
     """A table for people in the session's language (see i18n.for_people), neighbours and provinces by name."""
     lang = language()
-    shown = df.copy()
-    if "neighbours" in shown:
-        names = neighbour_names(lang)
-        sep = "、" if lang == "zh" else ", "
-        shown["neighbours"] = shown.neighbours.fillna("").map(lambda s: sep.join(names.get(c, c) for c in str(s).split(";") if c))
+    shown = df[[c for c in df.columns if c in columns or any(c == f"{s}_{x}" for s in columns for x in i18n.LANGUAGES)]].copy()
+    sep = "、" if lang == "zh" else ", "
+    names = {"neighbours": neighbour_names(lang), "provinces": {p: PROVINCES_EN[p] if lang == "en" else p for p in PROVINCES_EN}}
+    for layer_name in ("corridors", "platforms"):
+        if layer_name in shown and layer_name in columns:
+            gdf = layer(layer_name).drop_duplicates("id")
+            names[layer_name] = dict(zip(gdf.id, i18n.pick(gdf, "name", lang), strict=True))
+    for col, by_id in names.items():
+        if col in shown:
+            shown[col] = shown[col].fillna("").map(lambda s, by_id=by_id: sep.join(by_id.get(c, c) for c in str(s).split(";") if c))
     if lang == "en" and "province_zh" in shown:
         shown["province_zh"] = shown.province_zh.map(lambda p: PROVINCES_EN.get(p, p))
     return i18n.for_people(shown, columns, lang)
@@ -170,34 +194,41 @@ def current_filter() -> Filter:
     return flt
 
 
+def keyed(name: str) -> str:
+    """A widget key per language: a picker's chips and labels are drawn in the language it was made in, so the
+    language switch makes a new widget, which `follow` puts on the same value."""
+    return f"{name}_{language()}"
+
+
 def filter_sidebar(flt: Filter) -> Filter:
     """Sidebar widgets for the shared filter; the choice goes to session state and the URL."""
     lang = language()
     names = neighbour_names(lang)
-    follow("filter_border", flt.border_only)
-    follow("filter_provinces", list(flt.provinces))
-    follow("filter_neighbours", list(flt.neighbours))
+    keys = {name: keyed(f"filter_{name}") for name in ("border", "provinces", "neighbours")}
+    follow(keys["border"], flt.border_only)
+    follow(keys["provinces"], list(flt.provinces))
+    follow(keys["neighbours"], list(flt.neighbours))
     with st.sidebar:
         st.subheader(tr("filter.heading"))
-        border_only = st.toggle(tr("filter.border_only"), key="filter_border")
+        border_only = st.toggle(tr("filter.border_only"), key=keys["border"])
         provinces = st.multiselect(
             tr("filter.province"),
             list(PROVINCES_EN),
-            key="filter_provinces",
+            key=keys["provinces"],
             placeholder=tr("choose"),
             format_func={p: PROVINCES_EN[p] if lang == "en" else p for p in PROVINCES_EN}.get,
         )
         neighbours = st.multiselect(
             tr("filter.neighbour"),
             list(NEIGHBOUR_ISO3),
-            key="filter_neighbours",
+            key=keys["neighbours"],
             placeholder=tr("choose"),
-            format_func={c: f"{names.get(c, '')} ({c})" for c in NEIGHBOUR_ISO3}.get,
+            format_func=lambda c: names.get(c, c),
         )
     new = Filter.build(border_only, provinces, neighbours)
-    seen("filter_border", new.border_only)
-    seen("filter_provinces", list(new.provinces))
-    seen("filter_neighbours", list(new.neighbours))
+    seen(keys["border"], new.border_only)
+    seen(keys["provinces"], list(new.provinces))
+    seen(keys["neighbours"], list(new.neighbours))
     st.session_state.filter_query = new.to_query()
     _write_url(new)
     return new
@@ -309,6 +340,54 @@ def overview_downloads(query: tuple) -> tuple[bytes, bytes, bytes]:
 
     ordered = overview_table(query)
     return export.csv_bytes(export.table(ordered)), export.geojson_bytes(ordered), export.gpkg_bytes(ordered, "counties")
+
+
+def measure_themes(measures: pd.DataFrame) -> dict[str, str]:
+    """The themes of these measures (key -> label in the session's language), in the vocabulary's order."""
+    from .policy import kb
+
+    present = {t for themes in measures.theme for t in str(themes).split(";") if t}
+    return {k: v[language()] for k, v in kb.vocab()["themes"].items() if k in present}
+
+
+def filter_measures(measures: pd.DataFrame, themes, in_force_only: bool) -> pd.DataFrame:
+    """The measures of any of these themes (all when none is chosen), without ended documents' when asked."""
+    keep = measures.theme.map(lambda t: not themes or bool(set(str(t).split(";")) & set(themes)))
+    if in_force_only:
+        keep &= measures.in_force.astype(bool)
+    return measures[keep]
+
+
+def measures_by_document(measures: pd.DataFrame, key: str) -> None:
+    """Measures grouped under their documents (name, number, period, count), each a table of section, title and reason;
+    a row links to the measure in the policy explorer."""
+    from .policy import kb
+
+    lang = language()
+    docs = kb.documents()
+    for doc_id, group in measures.groupby("document", sort=False):
+        doc = docs[doc_id]
+        number = kb.document_label(doc)
+        head = f"{i18n.pick(doc, 'title', lang)}" + (f"（{number}）" if number and lang == "zh" else f" ({number})" if number else "")
+        period = group.period_zh.iloc[0] if lang == "zh" else group.period_en.iloc[0]
+        with st.expander(tr("place.document_group", document=text(head, 160), count=len(group), period=text(period)), expanded=True):
+            shown = table(group, ["section", "title", "reason"])
+            link = tr("place.measure_link")
+            shown.insert(0, link, ["/policy?" + _query_with_lang(measure=m) for m in group.measure_id])
+            st.dataframe(
+                shown,
+                hide_index=True,
+                width="stretch",
+                key=f"{key}-{doc_id}",
+                column_config={link: st.column_config.LinkColumn(link, display_text=tr("place.open_measure"), width="small")},
+            )
+
+
+def _query_with_lang(**params) -> str:
+    """A query string for a link to another page, keeping the session's language."""
+    from urllib.parse import urlencode
+
+    return urlencode(params | ({"lang": "en"} if language() == "en" else {}))
 
 
 def clicked(value, allowed: set) -> str | None:

@@ -288,23 +288,22 @@ def _neighbour_names() -> dict[str, tuple[str, str]]:
 
 def _place(sel: Selection) -> View:
     """One place with its surroundings: neighbouring counties, the border, platforms, regiments and corridors nearby."""
-    from .policy import join, scope
+    from .policy import join
 
     place = join.resolve(sel.place)
     counties_all = layers.counties(detail=True)
-    geom = _place_geometry(place, counties_all, scope)
+    geom = _place_geometry(place, counties_all)
     minx, miny, maxx, maxy = geom.bounds
     pad = max(maxx - minx, maxy - miny, 0.3) * 0.45
     frame = (minx - pad, miny - pad, maxx + pad, maxy + pad)
     counties = _in_frame(counties_all, frame)
-    adcode = scope.places("im-units").set_index("place_id").adcode.get(place.place_id, place.place_id)
     highlight = gpd.GeoDataFrame(
         {
             "name_zh": [place.name_zh],
             "name_en": [place.name_en or ""],
             "place_id": [place.place_id],
             "layer": [place.layer],
-            "adcode": [adcode if place.layer in ("counties", "im-units", "prefectures") else ""],
+            "adcode": [place.place_id if place.layer in ("counties", "prefectures") else ""],
         },
         geometry=[geom],
         crs=4326,
@@ -325,12 +324,10 @@ def _place(sel: Selection) -> View:
     )
 
 
-def _place_geometry(place, counties_all, scope):
+def _place_geometry(place, counties_all):
+    """The outline (or point) of a resolved place; Inner Mongolia units resolve to their counties (join.resolve)."""
     if place.layer == "counties":
         return counties_all.set_index("adcode").geometry[place.place_id]
-    if place.layer == "im-units":
-        adcode = scope.places("im-units").set_index("place_id").adcode[place.place_id]
-        return counties_all.set_index("adcode").geometry[adcode]
     if place.layer == "prefectures":
         return layers.prefectures().set_index("adcode").geometry[place.place_id]
     if place.layer == "regiments":

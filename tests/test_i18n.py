@@ -33,10 +33,20 @@ def test_a_table_for_people_labels_columns_codes_and_flags_in_the_language():
         | {"share_within_3km": [0.1234]}
     )
     en = i18n.for_people(df, ["name", "kind", "is_border_county", "share_within_3km"], "en")
-    assert list(en.columns) == ["Name", "Kind", "Border county", "Within 3 km %"]
-    assert en.iloc[0].tolist() == ["Dongxing City", "Border economic cooperation zone", "yes", 12.3]
+    assert list(en.columns) == ["Name", "Kind", "Border county", "Within 3 km"]  # shown as 12.3% by the column's format
+    assert en.iloc[0].tolist() == ["Dongxing City", "Border economic cooperation zone", "Yes", 12.3]
     zh = i18n.for_people(df, ["name", "kind", "is_border_county"], "zh")
     assert zh.iloc[0].tolist() == ["东兴市", "边境经济合作区", "是"]
+
+
+def test_a_table_for_people_never_shows_none_and_keeps_one_format_per_quantity():
+    df = pd.DataFrame({"name_zh": ["东兴市", None], "area_km2": [541.93, 24877.2], "published_length_km": [10065.0, float("nan")]})
+    df["share_within_3km"] = [0.14693, None]
+    shown = i18n.for_people(df, ["name", "area_km2", "published_length_km", "share_within_3km"], "zh")
+    assert shown.iloc[1].tolist()[0] == "—" and "None" not in shown.astype(str).to_string()
+    assert shown.iloc[:, 2].tolist() == ["10,065.0", "—"] and shown.iloc[:, 3].tolist() == ["14.7%", "—"]
+    formats = i18n.column_formats(shown, ["name", "area_km2", "published_length_km", "share_within_3km"], "zh")
+    assert formats[shown.columns[1]]["type_config"]["format"] == "%,.1f"
 
 
 def test_english_falls_back_to_chinese_where_a_name_has_no_english():

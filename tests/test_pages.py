@@ -139,7 +139,7 @@ def test_briefing_page_previews_the_print_map_of_a_corridor_from_the_url():
 def test_every_place_chosen_in_turn_is_shown_and_kept_in_the_url():
     at = _run("views/place.py", place="450681")
     for adcode, name in (("451481", "凭祥市"), ("533102", "瑞丽市"), ("450681", "东兴市")):
-        at.selectbox(key="place_pick").set_value(adcode).run()
+        at.selectbox(key="place_pick_zh").set_value(adcode).run()
         assert not at.exception
         assert at.header[0].value == name
         assert at.query_params["place"] in (adcode, [adcode])
@@ -147,19 +147,19 @@ def test_every_place_chosen_in_turn_is_shown_and_kept_in_the_url():
 
 def test_every_measure_chosen_in_turn_is_shown_and_kept_in_the_url():
     at = _run("views/policy.py")
-    ids = at.selectbox(key="measure_pick").options
+    ids = at.selectbox(key="measure_pick_zh").options
     for measure_id in ("gbf-2017-50:4.1", "im-2023:art2", "gf-2015-72:i"):
-        at.selectbox(key="measure_pick").set_value(measure_id).run()
+        at.selectbox(key="measure_pick_zh").set_value(measure_id).run()
         assert not at.exception
         assert at.query_params["measure"] in (measure_id, [measure_id])
-        assert measure_id in at.selectbox(key="measure_pick").value
+        assert measure_id in at.selectbox(key="measure_pick_zh").value
     assert len(ids) > 100
 
 
 def test_compare_keeps_each_added_place():
     at = _run("views/compare.py", places="450681,451481")
     for added in ("533102", "623024"):
-        picker = at.multiselect(key="compare_pick")
+        picker = at.multiselect(key="compare_pick_zh")
         picker.set_value([*picker.value, added]).run()
         assert not at.exception
     assert at.query_params["places"] in ("450681,451481,533102,623024", ["450681,451481,533102,623024"])
@@ -167,15 +167,15 @@ def test_compare_keeps_each_added_place():
 
 def test_each_filter_change_in_turn_is_kept_in_the_sidebar_and_the_url():
     at = _run("views/overview.py")
-    provinces = lambda: at.sidebar.multiselect(key="filter_provinces")  # noqa: E731
+    provinces = lambda: at.sidebar.multiselect(key="filter_provinces_zh")  # noqa: E731
     provinces().select("云南").run()
     provinces().select("广西").run()
     assert provinces().value == ["云南", "广西"] and at.query_params["province"] in ("云南,广西", ["云南,广西"])
     provinces().unselect("云南").run()
     assert provinces().value == ["广西"]
-    at.sidebar.toggle(key="filter_border").set_value(True).run()
-    at.sidebar.toggle(key="filter_border").set_value(False).run()
-    assert at.sidebar.toggle(key="filter_border").value is False and "border" not in at.query_params
+    at.sidebar.toggle(key="filter_border_zh").set_value(True).run()
+    at.sidebar.toggle(key="filter_border_zh").set_value(False).run()
+    assert at.sidebar.toggle(key="filter_border_zh").value is False and "border" not in at.query_params
     at.switch_page("views/place.py").run()
     at.switch_page("views/overview.py").run()
     assert provinces().value == ["广西"]  # the filter survives a page switch

@@ -26,7 +26,7 @@ GOLDEN = {
         ["im-2023:art2", "im-2023:art26", "im-2023:art44", "gbf-2017-50:3.4.4", "gbf-2017-50:4.1", "mofcom-czones:p4.northeast"],
         ["gbf-2019-58", "gbf-2017-50:col1.3", "mofcom-czones:p4.guangxi"],
     ),
-    "im-152921": (["im-2023:art1", "im-2023:art64"], ["gbf-2019-58", "gf-2015-72"]),  # 阿拉善左旗 as an IMAR unit
+    "im-152921": (["im-2023:art1", "im-2023:art64"], ["gbf-2019-58"]),  # 阿拉善左旗 by its IMAR unit id: the banner itself
     "xpcc-3-tuoyun": (["gbf-2017-50:4.1", "gbf-2017-50:col1.1"], ["im-2023", "gbf-2019-58", "gf-2015-72:iv.ports"]),  # regiment
     "469025": (PLAN_POLICIES, ["gbf-2017-50:3.1.1", "gbf-2017-50:col1.1", "im-2023", "gf-2015-72"]),  # 白沙: Hainan county
     "510107": ([], ["gbf-2017-50", "im-2023", "gbf-2019-58", "gf-2015-72", "mofcom-czones"]),  # 武侯区: interior county
@@ -50,6 +50,13 @@ def test_golden_places_get_what_the_documents_give_them(place):
     ids, docs = set(got.measure_id), set(got.document)
     assert [m for m in must if m not in ids] == []
     assert [x for x in must_not if x in ids or x in docs] == []
+
+
+@pytest.mark.parametrize("adcode", ["150727", "150781", "152921"])
+def test_an_inner_mongolia_unit_answers_as_the_county_it_is(adcode):
+    by_unit, by_county = join.measures_for(f"im-{adcode}"), join.measures_for(adcode)
+    assert list(by_unit.measure_id) == list(by_county.measure_id) and len(by_unit) > 100
+    assert "im-" + adcode not in set(join.place_options().place_id)  # a picker lists the territory once
 
 
 def test_dongxing_gets_no_inner_mongolia_article_and_says_which_port_and_line():

@@ -79,7 +79,7 @@ def test_a_link_opens_everything_read_only_until_a_copy_is_saved(own_store):
     assert any("只读" in i.value for i in at.info)
     assert not [b for b in at.button if b.key == "ws_save"]
     assert at.session_state["filter_query"] == {"province": "广西"}
-    assert at.sidebar.multiselect(key="filter_provinces").value == ["广西"]
+    assert at.sidebar.multiselect(key="filter_provinces_zh").value == ["广西"]
     assert at.sidebar.selectbox(key="thematic_indicator_zh").value == "人均收入"
     assert any("匹配报告：2 / 3" in e.label for e in at.expander)
     assert [b.label for b in at.button if b.key == "ws_save_new"] == ["保存副本"]

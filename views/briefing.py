@@ -19,7 +19,7 @@ kind = st.radio(
 )
 focus = {}
 if kind == "place":
-    places = join.all_places()
+    places = join.pickable_places()
     labels = dict(
         zip(places.place_id, i18n.pick(places, "name", lang) + " · " + places.layer.map(lambda v: i18n.code(v, lang)), strict=False)
     )

@@ -6,20 +6,21 @@ from borderdash import compare, export, i18n, ui, ui_indicators, view
 from borderdash.policy import join
 
 st.title(ui.tr("compare.title"))
-places = join.all_places()
+places = join.pickable_places()
 lang = ui.language()
 names = i18n.pick(places, "name", lang) + " · " + places.layer.map(lambda v: i18n.code(v, lang))
 labels = dict(zip(places.place_id, names, strict=False))
 wanted = [p for p in st.query_params.get_all("places") for p in p.split(",") if p in labels][: compare.MAX_PLACES]
-ui.follow("compare_pick", wanted or ["450681", "451481"])
+picker = ui.keyed("compare_pick")
+ui.follow(picker, wanted or ["450681", "451481"])
 chosen = st.multiselect(
     ui.tr("compare.choose", low=compare.MIN_PLACES, high=compare.MAX_PLACES),
     list(labels),
-    key="compare_pick",
+    key=picker,
     format_func=lambda p: f"{labels[p]} ({p})",
     max_selections=compare.MAX_PLACES,
 )
-ui.to_url("places", "compare_pick", ",".join(chosen))
+ui.to_url("places", picker, ",".join(chosen))
 if len(chosen) < compare.MIN_PLACES:
     st.info(ui.tr("compare.too_few", low=compare.MIN_PLACES))
     st.stop()

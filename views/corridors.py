@@ -33,11 +33,11 @@ ui.briefing_map_download(selection, "corridors")
 
 st.subheader(ui.tr("corridors.corridors", count=len(corridors)))
 cols = ["name", "kind", "part", "status", "length_km", "published_length_km", "provinces", "geometry_precision", "section", "id"]
-st.dataframe(ui.table(corridors, cols), hide_index=True, width="stretch")
+ui.show_table(corridors, cols)
 st.download_button(ui.tr("download.csv"), export.csv_bytes(corridors), "borderdash_corridors.csv", "text/csv", key="corridors-csv")
 st.subheader(ui.tr("corridors.platforms", count=len(platforms)))
 pcols = ["name", "kind", "mode", "status", "province_zh", "location_precision", "approved", "confidence", "adcode", "id"]
-st.dataframe(ui.table(platforms, pcols), hide_index=True, width="stretch")
+ui.show_table(platforms, pcols)
 st.download_button(ui.tr("download.csv"), export.csv_bytes(platforms), "borderdash_platforms.csv", "text/csv", key="platforms-csv")
 
 st.subheader(ui.tr("corridors.along"))
@@ -46,5 +46,5 @@ if corridor_id:
     st.caption(ui.tr("corridors.along_help"))
     passed = projects.passed_table(corridor_id)
     columns = ["order", "name", "province_zh", "is_border_county", "basis", "adcode"]
-    st.dataframe(ui.table(passed, columns), hide_index=True, width="stretch")
+    ui.show_table(passed, columns)
     ui.briefing_map_download(view.Selection(extras=frozenset({"platforms"}), corridor=corridor_id), f"corridor_{corridor_id}")

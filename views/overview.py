@@ -6,7 +6,7 @@ so a first visit loads and paints the map before anything else.
 
 import streamlit as st
 
-from borderdash import export, ui, ui_indicators, view, webmap
+from borderdash import export, i18n, ui, ui_indicators, view, webmap
 from borderdash.policy import join
 
 lang = ui.language()
@@ -72,16 +72,12 @@ if not st.toggle(ui.tr("overview.show_table", count=len(shown)), key="overview_t
 ui.to_url("table", "overview_table", "1")
 
 ordered, uploaded_columns = ui_indicators.with_uploaded_columns(ui.overview_table(query))
-columns = ["name", "province_zh", "is_border_county", "neighbours", "border_length_km", "area_km2", "share_within_3km"]
+columns = ["province_zh", "is_border_county", "neighbours", "border_length_km", "area_km2", "share_within_3km"]
 columns += ["measure_count", "corridors", "platforms", "adcode", *uploaded_columns]
-people = ui.table(ordered, columns)
-profile = ui.tr("overview.profile")
-people.insert(0, profile, ["/place?" + ui.profile_query(a) for a in ordered.adcode])
-st.dataframe(
-    people,
-    hide_index=True,
-    width="stretch",
-    column_config={profile: st.column_config.LinkColumn(profile, display_text=ui.tr("overview.open"), width="small")},
+ui.show_table(
+    ordered,
+    columns,
+    links={ui.tr("overview.name"): (ui.place_links(ordered.adcode, i18n.pick(ordered, "name", lang)), ui.NAME_IN_LINK)},
 )
 
 

@@ -21,9 +21,10 @@ if wanted and wanted not in labels:
 if wanted and wanted not in labels:
     st.warning(ui.tr("place.not_found", wanted=ui.text(wanted, 200)))
     wanted = ""
-ui.follow("place_pick", wanted or "450681")
-place_id = st.selectbox(ui.tr("place.choose"), options, key="place_pick", format_func=lambda p: f"{labels[p]} ({p})")
-ui.to_url("place", "place_pick", place_id)
+picker = ui.keyed("place_pick")
+ui.follow(picker, wanted or "450681")
+place_id = st.selectbox(ui.tr("place.choose"), options, key=picker, format_func=lambda p: f"{labels[p]} ({p})")
+ui.to_url("place", picker, place_id)
 
 place = join.resolve(place_id)
 st.header(ui.text(i18n.pick(place, "name", lang), 200))
@@ -46,6 +47,8 @@ elif place.layer == "counties":
     )
     confidence = ui.tr("place.list_confidence", value=i18n.code(c.border_register_confidence, lang)) if c.is_border_county else ""
     st.write(f"**{ui.tr('place.is_border_county')}**: {ui.tr('yes' if c.is_border_county else 'no')} {confidence}")
+    if c.is_im_unit:
+        st.caption(ui.tr("place.im_unit", unit=f"im-{place_id}"))
     if c.disputed_units:
         st.caption(ui.tr("place.disputed", value=ui.text(c.disputed_units, None)))
     hosted = projects.places_in_county(place_id)
@@ -73,13 +76,20 @@ if known:
     ui.live_map(selection, f"place-map-{lang}", height=380)
     ui.briefing_map_download(selection, f"place_{place_id}")
 
-in_force_only = st.toggle(ui.tr("measures.in_force_only"), key="place_in_force")
-measures = join.measures_for(place_id, in_force_only=in_force_only)
+measures = join.measures_for(place_id)
 st.subheader(ui.tr("place.measures", count=len(measures)))
 for note in join.notes_for(place_id, lang):
     st.info(ui.text(note, 1000))
-st.dataframe(ui.table(measures, ["measure_id", "section", "title", "reason", "period"]), hide_index=True, width="stretch")
-st.download_button(ui.tr("download.csv"), export.csv_bytes(measures), f"measures_{place_id}.csv", "text/csv")
+if len(measures):
+    themes = ui.measure_themes(measures)
+    f1, f2 = st.columns([3, 1])
+    chosen = f1.multiselect(ui.tr("place.themes"), list(themes), format_func=themes.get, placeholder=ui.tr("place.all_themes"))
+    in_force_only = f2.toggle(ui.tr("measures.in_force_only"), key="place_in_force")
+    shown = ui.filter_measures(measures, chosen, in_force_only)
+    if len(shown) < len(measures):
+        st.caption(ui.tr("place.filtered", shown=len(shown), total=len(measures)))
+    ui.measures_by_document(shown, f"place-{place_id}")
+    st.download_button(ui.tr("download.csv"), export.csv_bytes(measures), f"measures_{place_id}.csv", "text/csv")
 
 if place.layer == "counties":
     ui_indicators.place_values(place_id)

@@ -26,9 +26,10 @@ known = {m["id"] for m in kb.measures()}
 if wanted and wanted not in known:
     st.warning(ui.tr("policy.unknown_measure", wanted=ui.text(wanted, 200)))
 titles = dict(zip(results.id, i18n.pick(results, "title", lang), strict=True))
-ui.follow("measure_pick", wanted if wanted in ids else ids[0], ids)
-measure_id = st.selectbox(ui.tr("policy.measure"), ids, key="measure_pick", format_func=lambda i: f"{titles[i]} ({i})")
-ui.to_url("measure", "measure_pick", measure_id)
+picker = ui.keyed("measure_pick")
+ui.follow(picker, wanted if wanted in ids else ids[0], ids)
+measure_id = st.selectbox(ui.tr("policy.measure"), ids, key=picker, format_func=lambda i: f"{titles[i]} ({i})")
+ui.to_url("measure", picker, measure_id)
 m = kb.measure(measure_id)
 doc = kb.documents()[m["document"]]
 st.header(ui.text(i18n.pick(m, "title", lang), 300))

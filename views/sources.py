@@ -18,7 +18,7 @@ doc_id = st.selectbox(
     ui.tr("sources.read"), doc_ids, format_func=lambda d: i18n.pick(kb.documents()[d], "title", lang), label_visibility="collapsed"
 )
 st.caption(ui.tr("sources.sections"))
-st.dataframe(ui.table(sources_page.measures_of(doc_id), ["section", "title", "id"]), hide_index=True, width="stretch")
+ui.show_table(sources_page.measures_of(doc_id), ["section", "title", "id"])
 text = sources_page.document_html(doc_id)
 if text is None:
     st.info(ui.tr("sources.text_missing", path=str(sources_page.seed_path(doc_id))))

@@ -96,9 +96,20 @@ def all_places() -> pd.DataFrame:
     return pd.concat([scope.places(layer)[scope.PLACE_COLUMNS] for layer in scope.ID_COLUMNS], ignore_index=True)
 
 
+SAME_TERRITORY = ("im-units",)
+"""Layers whose places are the same territory as a county (an Inner Mongolia unit is its banner, city or district):
+a picker lists the county once, and their ids answer as that county."""
+
+
+def pickable_places() -> pd.DataFrame:
+    """The layers' places a planner picks from: each territory once (Inner Mongolia units as their counties)."""
+    places = all_places()
+    return places[~places.layer.isin(SAME_TERRITORY)].reset_index(drop=True)
+
+
 def place_options() -> pd.DataFrame:
     """Every place a profile or search can show: the layers' places, then every other county of China."""
-    known = all_places()
+    known = pickable_places()
     units = _unit_counties()
     others = units[~units.adcode.isin(known.place_id)]
     extra = pd.DataFrame(
@@ -133,7 +144,7 @@ def resolve(place_id: str) -> pd.Series:
         rows = found[(found.name_zh == place_id) | (found.name_en.fillna("").str.lower() == place_id.lower())]
     if not rows.empty:
         order = list(scope.ID_COLUMNS)
-        return rows.assign(_o=rows.layer.map(order.index)).sort_values("_o").iloc[0].drop("_o")
+        return _territory(rows.assign(_o=rows.layer.map(order.index)).sort_values("_o").iloc[0].drop("_o"))
     units = _unit_counties()
     hit = units[(units.adcode == place_id) | (units.name_zh == place_id)]
     if hit.empty:
@@ -143,6 +154,15 @@ def resolve(place_id: str) -> pd.Series:
         )
     row = hit.iloc[0]
     return pd.Series({"layer": "counties", "place_id": row.adcode, "name_zh": row.name_zh, "name_en": "", "province_zh": row.province_zh})
+
+
+def _territory(place: pd.Series) -> pd.Series:
+    """An Inner Mongolia unit as the county it is (same territory, so the same answer); any other place as it is."""
+    if place.layer not in SAME_TERRITORY:
+        return place
+    adcode = scope.places(place.layer).set_index("place_id").adcode[place.place_id]
+    county = scope.places("counties").set_index("place_id").loc[adcode]
+    return pd.Series({"layer": "counties", "place_id": adcode, **county[["name_zh", "name_en", "province_zh"]].to_dict()})
 
 
 def _platform_coverage() -> dict[tuple[str, str], str]:
@@ -330,7 +350,8 @@ def _with_measures(hits: pd.DataFrame, by: tuple[str, ...] = ()) -> pd.DataFrame
     out["rule_en"] = out.rule.map(lambda r: scope.label(r, "en"))
     order = {d: i for i, d in enumerate(kb.documents())}
     out["_d"] = out.document.map(order)
-    out = out.sort_values([*by, "_d", "measure_id", "via"], kind="stable").drop(columns="_d")
+    out["_m"] = out.measure_id.map(meta["order"])
+    out = out.sort_values([*by, "_d", "_m", "via"], kind="stable").drop(columns=["_d", "_m"])
     return out.drop_duplicates([*by, "measure_id", "rule", "via"])
 
 
@@ -338,7 +359,8 @@ def _with_measures(hits: pd.DataFrame, by: tuple[str, ...] = ()) -> pd.DataFrame
 def _measure_meta() -> pd.DataFrame:
     meta = pd.DataFrame(kb.measures()).set_index("id")
     meta["theme"] = meta.theme.map(";".join)
-    return meta[["document", "section", "title_zh", "title_en", "theme"]]
+    meta["order"] = range(len(meta))  # as the documents number them (Art. 2 before Art. 10)
+    return meta[["document", "section", "title_zh", "title_en", "theme", "order"]]
 
 
 def county_routes(today=None) -> pd.DataFrame:
