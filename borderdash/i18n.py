@@ -83,6 +83,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "compare.border_county": ("140个边境县之一", "One of the 140 border counties"),
     "compare.neighbours": ("邻国", "Neighbours"),
     "compare.measures": ("适用措施：{common} 项共同，{differ} 项不同", "Measures that apply: {common} common, {differ} differ"),
+    "compare.add": ("添加地点", "Add a place"),
+    "compare.add_placeholder": ("输入县名、平台或团场名称…", "Type a county, platform or regiment…"),
+    "compare.chosen": ("对比中的地点（点 × 移除）", "Places compared (× removes one)"),
+    "compare.charts": ("关键事实", "Key facts"),
+    "compare.same_town": (
+        "{county}与{platform}同名，但不是同一地点：平台只占县内一部分，因此适用措施不同。",
+        "{county} and {platform} share a name but are not one place: the platform covers only part of the county, so "
+        "different measures reach them.",
+    ),
     "lang.label": ("语言 Language", "语言 Language"),
     # filters
     "filter.heading": ("筛选", "Filters"),

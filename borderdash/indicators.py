@@ -214,6 +214,22 @@ def _labels(low: float, bins) -> tuple[str, ...]:
     return tuple(out)
 
 
+def display(key: str, value) -> str:
+    """An indicator's value as every page shows it: shares as 14.7%, lengths and areas as 24,877.2, counts as 1,234;
+    "—" where there is none."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return "—"
+    v = float(value)
+    if key in PERCENT_COLUMNS:
+        return f"{v:.1f}%"
+    unit = next((i.unit for i in builtin_catalogue() if i.key == key), None)
+    if unit == "":
+        return f"{v:,.0f}"
+    if unit is not None:
+        return f"{v:,.1f}"
+    return _fmt(v)
+
+
 def _fmt(v: float) -> str:
     if float(v).is_integer():
         return f"{v:,.0f}"

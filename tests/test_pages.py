@@ -159,10 +159,12 @@ def test_every_measure_chosen_in_turn_is_shown_and_kept_in_the_url():
 def test_compare_keeps_each_added_place():
     at = _run("views/compare.py", places="450681,451481")
     for added in ("533102", "623024"):
-        picker = at.multiselect(key="compare_pick_zh")
-        picker.set_value([*picker.value, added]).run()
+        at.selectbox(key="compare_add_zh").set_value(added).run()
         assert not at.exception
     assert at.query_params["places"] in ("450681,451481,533102,623024", ["450681,451481,533102,623024"])
+    assert at.selectbox(key="compare_add_zh").value is None  # the add box empties for the next one
+    at.multiselect(key="compare_pick_zh").unselect("451481").run()
+    assert at.query_params["places"] in ("450681,533102,623024", ["450681,533102,623024"])
 
 
 def test_each_filter_change_in_turn_is_kept_in_the_sidebar_and_the_url():

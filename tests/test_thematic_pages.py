@@ -88,7 +88,7 @@ def test_compare_page_in_english_has_no_chinese_labels():
     assert not at.exception
     facts, measures = at.dataframe[0].value, at.dataframe[1].value
     assert list(facts.columns) == ["Item", "Dongxing City (450681)", "Pingxiang City (451481)", "Compare"]
-    assert list(measures.columns)[:3] == ["Measure", "Document", "Title"]
+    assert list(measures.columns)[:3] == ["Document", "Section", "Title"] and list(measures.columns)[-1] == "Measure"
     cjk = re.compile(r"[\u4e00-\u9fff]")
     labels = [*facts.columns, *facts["Item"], *facts["Compare"], *measures.columns, *measures["Compare"]]
     assert not [x for x in labels if cjk.search(str(x))]

@@ -193,3 +193,13 @@ def problems(check_quotes: bool = True) -> list[str]:
             if r["quote"] not in text:
                 out.append(f"{rid}: quote not found verbatim in {docs[r['document']]['seed']}")
     return out
+
+
+def document_name(document_id: str, lang: str) -> str:
+    """A document as a planner names it: its title and, where it has one, its number."""
+    doc = documents()[document_id]
+    title = doc.get(f"title_{lang}") or doc["title_zh"]
+    number = str(doc.get("number") or "").split(" (")[0]
+    if not number:
+        return title
+    return f"{title}（{number}）" if lang == "zh" else f"{title} ({number})"
