@@ -634,3 +634,10 @@ def xlsx_bytes(exported: Export, lang: str) -> bytes:
     if sheet == dictionary:
         sheet += " 1"
     return export.xlsx_bytes({sheet: exported.frame, dictionary: exported.dictionary}, {sheet: exported.number_formats})
+
+
+def raw_csv_bytes(df: pd.DataFrame) -> bytes:
+    """The same rows for scripts: machine column names, true/false, fractions, ';'-joined ids (what `--raw` writes)."""
+    from . import export
+
+    return export.csv_bytes(export.table(df))

@@ -302,15 +302,6 @@ def overview_table(query: tuple):
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def overview_downloads(query: tuple) -> tuple[bytes, bytes, bytes]:
-    """CSV, GeoJSON and GeoPackage bytes of the overview's table, once per filter value."""
-    from . import export
-
-    ordered = overview_table(query)
-    return export.csv_bytes(export.table(ordered)), export.geojson_bytes(ordered), export.gpkg_bytes(ordered, "counties")
-
-
 def clicked(value, allowed: set) -> str | None:
     """The adcode of the feature the user last clicked on a map (st_folium's value), if it is one of `allowed`."""
     adcode = (((value or {}).get("last_active_drawing") or {}).get("properties") or {}).get("adcode")

@@ -24,7 +24,7 @@ COUNTY_COLUMNS = [
 
 def test_export_border_counties_csv_has_the_promised_columns(tmp_path):
     out = tmp_path / "c.csv"
-    assert main(["export", "counties", "--border-only", "--format", "csv", "-o", str(out)]) == 0
+    assert main(["export", "counties", "--border-only", "--raw", "--format", "csv", "-o", str(out)]) == 0
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     df = pd.read_csv(io.BytesIO(raw), dtype={"adcode": str}, encoding="utf-8-sig")
@@ -42,7 +42,7 @@ def test_export_filters_by_english_province_and_neighbour(tmp_path):
 
 def test_export_border_line_follows_the_province_filter(tmp_path):
     out = tmp_path / "line.csv"
-    assert main(["export", "border-line", "--province", "云南", "-o", str(out)]) == 0
+    assert main(["export", "border-line", "--province", "云南", "--raw", "-o", str(out)]) == 0
     df = pd.read_csv(out, encoding="utf-8-sig", dtype={"adcode": str})
     assert len(df) > 16 and set(df.province_zh) == {"云南"} and df.adcode.str.startswith("53").all()
 
@@ -57,6 +57,8 @@ def test_every_layer_exports_to_gpkg(tmp_path, layer):
 def test_bad_province_exits_two_with_a_message(capsys):
     assert main(["export", "counties", "--province", "Atlantis"]) == 2
     assert "unknown province 'Atlantis'" in capsys.readouterr().err
+    assert main(["export", "counties", "--province", "Atlantis", "--lang", "en"]) == 2
+    assert capsys.readouterr().err.startswith("borderdash: unknown province")
 
 
 def test_check_data_reports_and_passes(capsys):
@@ -68,11 +70,13 @@ def test_check_data_reports_and_passes(capsys):
 
 def test_measures_places_and_search_commands(tmp_path, capsys):
     out = tmp_path / "m.csv"
-    assert main(["measures", "--place", "450681", "--format", "csv", "-o", str(out)]) == 0
+    assert main(["measures", "--place", "450681", "--raw", "--format", "csv", "-o", str(out)]) == 0
     assert "gbf-2017-50:4.1" in set(pd.read_csv(out, encoding="utf-8-sig").measure_id)
     assert main(["places", "--measure", "im-2023:art2"]) == 0
+    assert "（共 20 行）" in capsys.readouterr().out
+    assert main(["places", "--measure", "im-2023:art2", "--lang", "en"]) == 0
     assert "(20 rows)" in capsys.readouterr().out
-    assert main(["search", "entrepreneurship loans", "--format", "csv", "-o", str(out)]) == 0
+    assert main(["search", "entrepreneurship loans", "--raw", "--format", "csv", "-o", str(out)]) == 0
     df = pd.read_csv(out, encoding="utf-8-sig")
     assert list(df.columns[:7]) == ["rank", "score", "id", "document", "section", "title_zh", "title_en"]
     assert main(["measures", "--place", "nowhere"]) == 2
@@ -80,17 +84,17 @@ def test_measures_places_and_search_commands(tmp_path, capsys):
 
 def test_export_measures_and_the_wide_place_table(tmp_path):
     out = tmp_path / "m.csv"
-    assert main(["export", "measures", "--format", "csv", "-o", str(out)]) == 0
+    assert main(["export", "measures", "--raw", "--format", "csv", "-o", str(out)]) == 0
     df = pd.read_csv(out, encoding="utf-8-sig")
     assert {"id", "document", "section", "title_zh", "title_en", "theme", "instrument", "departments", "scope", "quote"} <= set(df.columns)
     wide = tmp_path / "w.csv"
-    assert main(["export", "place-measures", "--wide", "-o", str(wide)]) == 0
+    assert main(["export", "place-measures", "--wide", "--raw", "-o", str(wide)]) == 0
     assert "gbf-2017-50:4.1" in pd.read_csv(wide, encoding="utf-8-sig", nrows=1).columns
 
 
 def test_counties_export_carries_measures_corridors_and_platforms(tmp_path):
     out = tmp_path / "gx.csv"
-    assert main(["export", "counties", "--province", "广西", "--border-only", "-o", str(out)]) == 0
+    assert main(["export", "counties", "--province", "广西", "--border-only", "--raw", "-o", str(out)]) == 0
     df = pd.read_csv(out, dtype={"adcode": str}, encoding="utf-8-sig", keep_default_na=False).set_index("adcode")
     dongxing = df.loc["450681"]
     assert dongxing.measure_count > 50 and "gbf-2017-50:4.1" in dongxing.measure_ids.split(";")
@@ -123,6 +127,6 @@ def test_check_data_exits_one_when_the_register_loses_a_county(tmp_path, monkeyp
 )
 def test_corridor_and_platform_csv_have_the_promised_columns(tmp_path, layer, columns):
     out = tmp_path / f"{layer}.csv"
-    assert main(["export", layer, "--format", "csv", "-o", str(out)]) == 0
+    assert main(["export", layer, "--raw", "--format", "csv", "-o", str(out)]) == 0
     df = pd.read_csv(out, encoding="utf-8-sig")
     assert set(columns) <= set(df.columns) and len(df) > 20

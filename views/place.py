@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from borderdash import export, i18n, layers, projects, safe, ui, ui_indicators, view
+from borderdash import i18n, layers, projects, safe, ui, ui_exports, ui_indicators, view
 from borderdash.policy import join
 
 lang = ui.language()
@@ -79,7 +79,7 @@ st.subheader(ui.tr("place.measures", count=len(measures)))
 for note in join.notes_for(place_id, lang):
     st.info(ui.text(note, 1000))
 st.dataframe(ui.table(measures, ["measure_id", "section", "title", "reason", "period"]), hide_index=True, width="stretch")
-st.download_button(ui.tr("download.csv"), export.csv_bytes(measures), f"measures_{place_id}.csv", "text/csv")
+ui_exports.table_downloads("place-measures", measures, f"measures_{place_id}", "place-measures")
 
 if place.layer == "counties":
     ui_indicators.place_values(place_id)
