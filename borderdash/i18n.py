@@ -835,6 +835,7 @@ EXPORT_COLUMNS: dict[str, tuple[str, str, str, str]] = {
         "县级行政区划代码（6位），用于链接、命令行和再次查询。",
         "The county-level administrative division code (6 digits), for links, the command line and asking again.",
     ),
+    "prefecture_adcode": ("编号", "ID", "地级行政区划代码（6位）。", "The prefecture-level administrative division code (6 digits)."),
     "unit_adcode": (
         "行政区划代码",
         "Adcode",
@@ -1066,7 +1067,6 @@ EXPORT_COLUMNS: dict[str, tuple[str, str, str, str]] = {
         "The article of the Inner Mongolia regulations that lists it.",
     ),
     "prefecture_name": ("名称", "Name", "边境地级单位（规划联动区）的名称。", "Name of the border prefecture (the plan's linked zone)."),
-    "prefecture_kind": ("类型", "Kind", "地级市、州、地区、盟或兵团师。", "Prefecture-level city, prefecture, league or XPCC division."),
     "border_county_count": (
         "边境县数",
         "Border counties",

@@ -405,10 +405,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "prefectures": (
         Column("prefecture_name", words("name"), "register.border_prefectures"),
         Column("province", _provinces(), "register.border_prefectures"),
-        Column("prefecture_kind", coded("kind"), "register.border_prefectures"),
         Column("border_county_count", number("border_county_count", 0), "register.border_counties", WHOLE),
         Column("confidence", coded("confidence"), "register.border_prefectures"),
-        Column("adcode", text("adcode"), "boundaries"),
+        Column("prefecture_adcode", text("adcode"), "boundaries"),
     ),
     "border-line": (
         Column("segment_county", _segment_county, "boundaries"),
@@ -533,7 +532,18 @@ def _ids_start(spec: tuple[Column, ...]) -> int:
     return n
 
 
-ID_KEYS = {"id", "adcode", "unit_adcode", "measure_ids", "measure_id", "place_id", "segment_id", "iso3", "province_adcode"}
+ID_KEYS = {
+    "id",
+    "adcode",
+    "unit_adcode",
+    "prefecture_adcode",
+    "measure_ids",
+    "measure_id",
+    "place_id",
+    "segment_id",
+    "iso3",
+    "province_adcode",
+}
 
 
 def _made(column: Column, df: pd.DataFrame, lang: str):
@@ -603,12 +613,14 @@ def _number_or_text(value):
     return value
 
 
-def readme_section(lang: str = "zh") -> str:
-    """The README's list of export columns, per table: header, meaning, source (the same words as the 字段说明 sheet)."""
+def readme_section() -> str:
+    """The README's list of export columns per table, in both languages (the same words as the 字段说明 / Columns sheet)."""
     lines = []
     for name, spec in TABLES.items():
-        lines.append(f"**{i18n.t(f'people.sheet.{name}', lang)}** (`{name}`): " + " · ".join(header(c.key, lang) for c in spec))
-    return "\n\n".join(lines)
+        sheet = f"{i18n.t(f'people.sheet.{name}', 'zh')} / {i18n.t(f'people.sheet.{name}', 'en')}"
+        heads = " · ".join(f"{header(c.key, 'zh')} ({header(c.key, 'en')})" for c in spec)
+        lines.append(f"- **{sheet}** (`{name}`): {heads}")
+    return "\n".join(lines)
 
 
 def csv_bytes(exported: Export) -> bytes:

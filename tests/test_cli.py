@@ -130,3 +130,79 @@ def test_corridor_and_platform_csv_have_the_promised_columns(tmp_path, layer, co
     assert main(["export", layer, "--raw", "--format", "csv", "-o", str(out)]) == 0
     df = pd.read_csv(out, encoding="utf-8-sig")
     assert set(columns) <= set(df.columns) and len(df) > 20
+
+
+def test_the_format_comes_from_the_extension(tmp_path):
+    geo = tmp_path / "c.geojson"
+    assert main(["export", "counties", "--province", "广西", "-o", str(geo)]) == 0
+    assert len(gpd.read_file(geo)) > 10
+    book = tmp_path / "c.xlsx"
+    assert main(["export", "counties", "--province", "广西", "-o", str(book)]) == 0
+    assert book.read_bytes()[:2] == b"PK" and list(pd.read_excel(book, sheet_name=None)) == ["县级单位", "字段说明"]
+    measures = tmp_path / "m.json"
+    assert main(["measures", "--place", "450681", "-o", str(measures), "--lang", "en"]) == 0
+    assert "Why it applies" in pd.read_json(measures).columns
+
+
+@pytest.mark.parametrize(
+    "args, says",
+    [
+        (["export", "counties", "--format", "csv", "-o", "c.geojson"], "--format 为 csv"),
+        (["export", "counties", "-o", "c.txt"], "无法从文件名"),
+        (["export", "counties", "-o", "c.json"], "counties 不能导出为 json"),
+        (["export", "measures", "-o", "m.gpkg"], "measures 不能导出为 gpkg"),
+        (["measures", "--place", "450681", "-o", "m.xls"], ".xlsx"),
+        (["search", "G219", "--format", "json", "-o", "s.csv", "--lang", "en"], "'s.csv' is a .csv file name but --format is json"),
+    ],
+)
+def test_a_format_that_disagrees_with_the_file_name_is_refused_and_nothing_is_written(tmp_path, monkeypatch, capsys, args, says):
+    monkeypatch.chdir(tmp_path)
+    assert main(args) == 2
+    assert says in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_measures_places_and_search_write_xlsx_with_headers_in_the_language(tmp_path):
+    out = tmp_path / "p.xlsx"
+    assert main(["places", "--measure", "im-2023:art2", "--format", "xlsx", "-o", str(out), "--lang", "en"]) == 0
+    sheets = pd.read_excel(out, sheet_name=None, dtype=str)
+    assert list(sheets) == ["Where it applies", "Columns"]
+    where = sheets["Where it applies"]
+    assert list(where.columns[:2]) == ["Name", "Kind of place"] and where.columns[-1] == "ID" and len(where) == 20
+    assert set(where["In its period"]) == {"Yes"}
+    assert main(["search", "边民补助", "-o", str(out)]) == 0
+    assert list(pd.read_excel(out, sheet_name=None)) == ["检索结果", "字段说明"]
+
+
+def test_place_takes_english_names_and_their_pinyin_aliases(capsys):
+    rows = {}
+    for name in ("Jilong", "Gyirong", "gyirong county", "Jilong County", "吉隆", "540234"):
+        assert main(["measures", "--place", name, "--raw", "--wide"]) == 0, name
+        rows[name] = capsys.readouterr().out
+    assert len(set(rows.values())) == 1 and "gf-2015-72:i.relocation" in rows["Jilong"]
+
+
+def test_the_footer_of_a_new_district_county_agrees_with_its_measures(capsys):
+    assert main(["measures", "--place", "510116"]) == 0
+    out = capsys.readouterr().out
+    assert "（共 17 行）" in out and "没有措施" not in out
+    assert "17 项措施均经其境内的地点而来" in out and "四川天府新区" in out
+    assert main(["measures", "--place", "510116", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "(17 rows)" in out and "no measure" not in out and "Tianfu New Area" in out
+
+
+def test_messages_follow_the_language(tmp_path, capsys):
+    out = tmp_path / "m.csv"
+    assert main(["measures", "--place", "510107", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "已写入 0 行" in err and "说明：" in err and "wrote" not in err
+    assert main(["measures", "--place", "510107", "-o", str(out), "--lang", "en"]) == 0
+    err = capsys.readouterr().err
+    assert "wrote 0 rows" in err and "note: " in err
+    assert main(["measures", "--place", "Jilongg"]) == 2
+    assert "找不到地点“Jilongg”" in capsys.readouterr().err
+    assert main(["measures", "--place", "Gyirongg", "--lang", "en"]) == 2
+    assert "did you mean" not in capsys.readouterr().err
+    assert main(["measures", "--place", "Gyiro", "--lang", "en"]) == 2
+    assert "did you mean: Gyirong County (540234)" in capsys.readouterr().err
