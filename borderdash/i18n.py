@@ -359,12 +359,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "borderdash 汇总：地点档案的事实与指标，以及各地适用的措施",
         "Compiled by borderdash: the place profiles' facts and indicators, and the measures that apply to each",
     ),
-    "download.people_csv": ("CSV", "CSV"),
+    "download.people_csv": ("CSV 表格", "CSV"),
     "download.people_csv_help": (
         "中文列名、是/否、百分比，Excel 可直接打开（UTF-8 带 BOM）。",
         "Word headers, Yes/No, percentages; opens in Excel (UTF-8 with BOM).",
     ),
-    "download.xlsx": ("Excel（.xlsx）", "Excel (.xlsx)"),
+    "download.xlsx": ("Excel 表格（.xlsx）", "Excel (.xlsx)"),
     "download.xlsx_help": (
         "含第二个工作表“字段说明”：每列的含义和来源。",
         "With a second sheet, Columns: what each column means and where it comes from.",
@@ -378,7 +378,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "download.dictionary_file": ("字段说明", "columns"),
     # command line messages (borderdash …, in the language of --lang)
-    "cli.error": ("borderdash：{message}", "borderdash: {message}"),
+    "cli.error": ("borderdash 出错：{message}", "borderdash: {message}"),
     "cli.rows": ("（共 {n} 行）", "({n} rows)"),
     "cli.wrote": ("已写入 {n} 行：{path}", "wrote {n} rows to {path}"),
     "cli.wrote_file": ("已写入：{path}", "wrote {path}"),
@@ -395,7 +395,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "团场编号（xpcc-4-61）、平台编号（pz-dongxing），或中文名、英文名（可不带“县/市/旗”或 County/City/Banner）",
         "no place {query!r}: use a county adcode (e.g. 450681 or any of China's 2,840 counties), an Inner Mongolia unit id "
         "(im-150781), a regiment id (xpcc-4-61), a platform id (pz-dongxing), or a Chinese or English name (with or without "
-        "County/City/Banner, 县/市/旗)",
+        "County/City/Banner)",
     ),
     "cli.did_you_mean": ("；您要找的可能是：{names}", "; did you mean: {names}"),
     "cli.format_unknown": (
