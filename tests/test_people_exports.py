@@ -156,3 +156,11 @@ def test_the_wide_place_table_explains_each_measure_column_by_its_title():
 def test_the_readme_lists_the_columns_of_every_export():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert people.readme_section() in readme
+
+
+def test_theme_and_instrument_names_are_whole_in_both_languages():
+    for group in ("themes", "instruments"):
+        for key, names in kb.vocab()[group].items():
+            assert set(names) == {"zh", "en"}, (group, key)
+    row = people.table("measures", kb.measures_table(), "en").frame.iloc[0]
+    assert "Governance, leadership and oversight" in row["Themes"]
