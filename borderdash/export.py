@@ -30,7 +30,8 @@ def csv_bytes(df: gpd.GeoDataFrame | pd.DataFrame) -> bytes:
     out = table(df)
     for col in out.columns:
         if not pd.api.types.is_numeric_dtype(out[col]) and not pd.api.types.is_bool_dtype(out[col]):
-            out[col] = out[col].map(safe.spreadsheet_cell)
+            # Kept as objects: map() would turn a column of whole numbers with gaps into floats (45000 -> 45000.0).
+            out[col] = pd.Series([safe.spreadsheet_cell(v) for v in out[col]], index=out.index, dtype=object)
     out.columns = [safe.spreadsheet_cell(str(c)) for c in out.columns]
     return out.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 

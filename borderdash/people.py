@@ -517,11 +517,16 @@ def table(name: str, df: pd.DataFrame, lang: str, extra: Iterable[str] = ()) -> 
     for column in spec[:ids_from]:
         cols.append(_made(column, df, lang))
     for name_ in extra:
-        cells = [_clean(v) for v in pd.to_numeric(df[name_], errors="coerce")]
+        cells = [_whole(_clean(v)) for v in pd.to_numeric(df[name_], errors="coerce")]
         cols.append(("uploaded", str(name_), cells, "uploaded", None))
     for column in spec[ids_from:]:
         cols.append(_made(column, df, lang))
     return _export(cols, i18n.t(f"people.sheet.{name}", lang), lang)
+
+
+def _whole(value):
+    """45000.0 -> 45000: an uploaded figure as the planner typed it (a column with gaps is read as floats)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def _ids_start(spec: tuple[Column, ...]) -> int:

