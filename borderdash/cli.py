@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import export, termtable
+from . import export, i18n, people, termtable
 from .filters import Filter, FilterError
 from .registers import RegisterError
 
@@ -38,8 +38,28 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except (FilterError, RegisterError, KeyError, ValueError) as exc:
-        print(f"borderdash: {exc}", file=sys.stderr)
+        print(i18n.t("cli.error", _lang(args), message=_message(exc, _lang(args))), file=sys.stderr)
         return 2
+
+
+def _lang(args) -> str:
+    return getattr(args, "lang", "zh") or "zh"
+
+
+def _message(exc: Exception, lang: str) -> str:
+    """An error in the language of --lang where the CLI words it (an unknown place), else the error's own text."""
+    from .policy.join import PlaceNotFound
+
+    if isinstance(exc, PlaceNotFound):
+        text = i18n.t("cli.no_place", lang, query=exc.query)
+        found = exc.suggestions
+        names = [f"{n} ({p})" if lang == "en" else f"{n}（{p}）" for n, p in zip(_names(found, lang), found.place_id, strict=True)]
+        return text + (i18n.t("cli.did_you_mean", lang, names=people.SEPARATORS[lang].join(names)) if names else "")
+    return str(exc)
+
+
+def _names(places: pd.DataFrame, lang: str) -> list[str]:
+    return list(i18n.pick(places, "name", lang)) if len(places) else []
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -58,9 +78,14 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--border-only", action="store_true", help="only the 140 land border counties")
     e.add_argument("--province", action="append", default=[], help="province, Chinese or English (repeatable)")
     e.add_argument("--neighbour", action="append", default=[], help="neighbouring country ISO3 (repeatable)")
-    e.add_argument("--format", choices=("csv", "geojson", "gpkg", "json"), default="csv")
+    e.add_argument(
+        "--format",
+        choices=("csv", "xlsx", "geojson", "gpkg", "json"),
+        help="default: from the output's extension (.csv, .xlsx, .geojson, .gpkg, .json); a mismatch is refused",
+    )
     e.add_argument("--wide", action="store_true", help="place-measures: one row per place, one column per measure")
     e.add_argument("-o", "--output", type=Path, help="file to write; without it a readable table is printed")
+    _people_args(e)
     e.add_argument("--indicator", type=Path, help="counties: join your own CSV/.xlsx table (match report on stderr)")
     e.add_argument("--key", choices=("auto", "adcode", "name"), default="auto", help="how --indicator rows are matched")
     e.set_defaults(run=_export)
@@ -174,18 +199,36 @@ def _workspace_parser(sub) -> None:
 
 
 def _table_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=("csv", "json"), default="csv")
-    p.add_argument("-o", "--output", type=Path, help="file to write; without it a table fitted to the terminal is printed")
+    p.add_argument("--format", choices=("csv", "json", "xlsx"), help="default: from the output's extension; a mismatch is refused")
+    p.add_argument("-o", "--output", type=Path, help="file to write; without it a table is printed (cut to fit a terminal only)")
     p.add_argument("--wide", action="store_true", help="print every column (files always carry every column)")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of titles and reasons in the printed table")
+    _people_args(p)
 
 
-# Columns a terminal table shows by default, per command; {lang} is zh or en.
+def _people_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of headers, values and messages (default zh)")
+    p.add_argument(
+        "--raw",
+        action="store_true",
+        help="for scripts: the machine columns (snake_case names, true/false, fractions, ';'-joined ids) instead of words",
+    )
+
+
+# Columns a terminal table shows by default, per command: people-table keys (borderdash.people), or machine columns with
+# --raw ({lang} is zh or en).
 TERMINAL_COLUMNS = {
+    "measures": ["section", "measure_title", "reason", "period", "measure_id"],
+    "places": ["place_name", "province", "layer", "rule", "place_id"],
+    "search": ["rank", "section", "measure_title", "period", "measure_id"],
+}
+TERMINAL_RAW_COLUMNS = {
     "measures": ["measure_id", "section", "title_{lang}", "rule_{lang}", "via", "period_{lang}"],
     "places": ["place_id", "name_{lang}", "province_zh", "layer", "rule_{lang}"],
     "search": ["rank", "id", "section", "title_{lang}", "period_{lang}"],
 }
+SUFFIX_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".geojson": "geojson", ".gpkg": "gpkg"}
+TABLE_FORMATS = ("csv", "xlsx", "json")
+LAYER_FORMATS = ("csv", "xlsx", "geojson", "gpkg")
 
 
 def _build(args) -> int:
@@ -210,35 +253,60 @@ def _check(args) -> int:
 
 
 def _export(args) -> int:
+    lang = args.lang
     if args.layer in ("measures", "place-measures"):
         from .policy import join, kb
 
+        fmt = output_format(args.output, args.format, TABLE_FORMATS, args.layer, lang)
         if args.layer == "measures":
-            df = kb.measures_table()
+            df, name = kb.measures_table(), "measures"
         else:
-            df = join.place_measure_table(wide=args.wide)
-        return _emit(df, args.format if args.format in ("csv", "json") else "csv", args.output)
+            df, name = join.place_measure_table(wide=args.wide), ("place-measure-wide" if args.wide else "place-measure-links")
+        return _emit(df, name, fmt, args)
     from .catalog import load
 
-    if args.format == "json":
-        raise ValueError("layers export as csv, geojson or gpkg")
+    fmt = output_format(args.output, args.format, LAYER_FORMATS, args.layer, lang)
     flt = Filter.build(args.border_only, args.province, args.neighbour)
     gdf = flt.apply(load(args.layer))
+    extra: list[str] = []
     if args.layer == "counties":
         from .regions import with_links
 
         gdf = with_links(gdf)
         if args.indicator is not None:
+            before = set(gdf.columns)
             gdf = _with_indicator(gdf, args.indicator, args.key)
+            extra = [c for c in gdf.columns if c not in before]
     elif args.indicator is not None:
         raise ValueError("--indicator joins to counties only")
-    if args.output is None:
-        print(termtable.render(export.table(gdf)))
-        print(f"({len(gdf)} rows)")
+    if fmt in ("geojson", "gpkg"):
+        args.output.write_bytes(export.to_bytes(gdf, fmt, args.layer))
+        print(i18n.t("cli.wrote", lang, n=len(gdf), path=args.output), file=sys.stderr)
         return 0
-    args.output.write_bytes(export.to_bytes(gdf, args.format, args.layer))
-    print(f"wrote {len(gdf)} rows to {args.output}", file=sys.stderr)
-    return 0
+    return _emit(gdf, args.layer, fmt, args, extra=extra)
+
+
+def output_format(output: Path | None, given: str | None, allowed: tuple[str, ...], what: str, lang: str) -> str | None:
+    """The format to write: the output's extension, or --format where the name has none that says; a name and a --format
+    that disagree, or a format this export cannot be, are refused with what to do instead. None: print a table."""
+    if output is None:
+        return given
+    suffix = output.suffix.lower()
+    if suffix in (".xls", ".xlsm"):
+        raise ValueError(i18n.t("cli.old_xls", lang, path=str(output)))
+    inferred = SUFFIX_FORMATS.get(suffix)
+    if inferred and given and inferred != given:
+        raise ValueError(i18n.t("cli.format_mismatch", lang, path=str(output), suffix=suffix, given=given))
+    fmt = given or inferred
+    if fmt is None:
+        raise ValueError(i18n.t("cli.format_unknown", lang, path=str(output), suffixes=_suffixes(allowed, lang)))
+    if fmt not in allowed:
+        raise ValueError(i18n.t("cli.format_not_for", lang, what=what, fmt=fmt, allowed=_suffixes(allowed, lang)))
+    return fmt
+
+
+def _suffixes(formats: tuple[str, ...], lang: str) -> str:
+    return people.SEPARATORS[lang].join(f".{f}" for f in formats)
 
 
 def _read_table(path: Path, key: str):
@@ -267,7 +335,7 @@ def _briefing(args) -> int:
     flt = Filter.build(args.border_only, args.province, args.neighbour)
     selected = view.select(view.Selection(flt, frozenset(args.extras)))
     args.output.write_text(webmap.standalone_html(selected, args.lang, args.title), encoding="utf-8")
-    print(f"wrote {args.output}", file=sys.stderr)
+    print(i18n.t("cli.wrote_file", args.lang, path=args.output), file=sys.stderr)
     return 0
 
 
@@ -299,7 +367,7 @@ def _map(args) -> int:
     )
     page = printmap.Page(args.size, args.lang, args.title, args.subtitle, args.approval_no)
     args.output.write_bytes(printmap.render(view.select(sel, uploaded), page, fmt, dpi=args.dpi))
-    print(f"wrote {args.output}", file=sys.stderr)
+    print(i18n.t("cli.wrote_file", args.lang, path=args.output), file=sys.stderr)
     return 0
 
 
@@ -427,24 +495,28 @@ def _ws_new(args) -> int:
 def _measures(args) -> int:
     from .policy import join
 
-    measures = join.measures_for(args.place, in_force_only=args.in_force)
-    code = _emit(measures, args.format, args.output, _shown_columns("measures", args))
+    lang = args.lang
+    fmt = output_format(args.output, args.format, TABLE_FORMATS, "measures", lang)
     place = join.resolve(args.place)
+    measures = join.measures_for(args.place, in_force_only=args.in_force)
+    code = _emit(measures, "place-measures", fmt, args, terminal="measures")
     stream = sys.stderr if args.output else sys.stdout
     if measures.empty:
-        print(f"no measure of the five documents applies to {place.name_zh} ({place.place_id})", file=stream)
-    for note in join.notes_for(args.place):
-        print(f"note: {note}", file=stream)
+        name = i18n.pick(place, "name", lang)
+        print(i18n.t("cli.no_measures", lang, name=name, place_id=place.place_id), file=stream)
+    for note in join.notes_for(args.place, lang):
+        print(i18n.t("cli.note", lang, text=note), file=stream)
     return code
 
 
 def _places(args) -> int:
     from .policy import join
 
+    fmt = output_format(args.output, args.format, TABLE_FORMATS, "places", args.lang)
     places = join.places_for(args.measure)
-    code = _emit(places, args.format, args.output, _shown_columns("places", args))
+    code = _emit(places, "measure-places", fmt, args, terminal="places")
     stream = sys.stderr if args.output else sys.stdout
-    print(f"period: {_period_of(args.measure, args.lang)}", file=stream)
+    print(i18n.t("cli.period", args.lang, value=_period_of(args.measure, args.lang)), file=stream)
     return code
 
 
@@ -459,8 +531,9 @@ def _period_of(measure_id: str, lang: str) -> str:
 def _search(args) -> int:
     from .policy import search
 
+    fmt = output_format(args.output, args.format, TABLE_FORMATS, "search", args.lang)
     found = search.search(args.query, limit=args.limit, in_force_only=args.in_force)
-    return _emit(found, args.format, args.output, _shown_columns("search", args))
+    return _emit(found, "search", fmt, args, terminal="search")
 
 
 def _screen(args) -> int:
@@ -479,7 +552,7 @@ def _screen(args) -> int:
         table = screen_export.results_table(result, args.lang)
         keep = [screen_export.header(f, args.lang, result.buffer_km) for f in TERMINAL_SCREEN_FIELDS]
         print(termtable.render(table[[c for c in keep if c in table]]))
-        print(f"({len(table)} features)")
+        print(i18n.t("cli.features", args.lang, n=len(table)))
         return 0
     if fmt == "pdf":
         from . import screen_report
@@ -492,7 +565,7 @@ def _screen(args) -> int:
     else:
         data = screen_export.geojson_bytes(result)
     args.output.write_bytes(data)
-    print(f"wrote {len(result.results)} screened feature(s) to {args.output}", file=sys.stderr)
+    print(i18n.t("cli.wrote_features", args.lang, n=len(result.results), path=args.output), file=sys.stderr)
     return 0
 
 
@@ -506,22 +579,53 @@ def _verify_datum(args) -> int:
     return 0
 
 
-def _shown_columns(command: str, args) -> list[str] | None:
-    return None if args.wide else [c.format(lang=args.lang) for c in TERMINAL_COLUMNS[command]]
-
-
-def _emit(df: pd.DataFrame, fmt: str, output: Path | None, columns: list[str] | None = None) -> int:
+def _emit(df: pd.DataFrame, table: str, fmt: str | None, args, terminal: str | None = None, extra: list[str] = ()) -> int:
+    """Print the table (people's words, or machine columns with --raw), or write it as CSV, .xlsx or JSON."""
+    lang, output = args.lang, args.output
     if output is None:
+        shown = _raw(df) if args.raw else _people_export(df, table, lang, extra)
         if len(df):
-            print(termtable.render(df[[c for c in columns if c in df]] if columns else df))
-        print(f"({len(df)} rows)")
+            print(termtable.render(_terminal_columns(shown, terminal, args)))
+        print(i18n.t("cli.rows", lang, n=len(df)))
         return 0
-    if fmt == "json":
-        output.write_text(df.to_json(orient="records", force_ascii=False, indent=1), encoding="utf-8")
+    if args.raw:
+        raw = _raw(df)
+        if fmt == "json":
+            output.write_text(raw.to_json(orient="records", force_ascii=False, indent=1), encoding="utf-8")
+        elif fmt == "xlsx":
+            output.write_bytes(export.xlsx_bytes({table: raw}))
+        else:
+            output.write_bytes(export.csv_bytes(raw))
     else:
-        output.write_bytes(export.csv_bytes(df))
-    print(f"wrote {len(df)} rows to {output}", file=sys.stderr)
+        exported = _people_export(df, table, lang, extra)
+        if fmt == "json":
+            output.write_text(exported.frame.to_json(orient="records", force_ascii=False, indent=1), encoding="utf-8")
+        elif fmt == "xlsx":
+            output.write_bytes(people.xlsx_bytes(exported, lang))
+        else:
+            output.write_bytes(people.csv_bytes(exported))
+    print(i18n.t("cli.wrote", lang, n=len(df), path=output), file=sys.stderr)
     return 0
+
+
+def _raw(df: pd.DataFrame) -> pd.DataFrame:
+    return export.table(df)
+
+
+def _people_export(df: pd.DataFrame, table: str, lang: str, extra=()) -> people.Export:
+    if table == "place-measure-wide":
+        return people.place_measure_wide(df, lang)
+    return people.table(table, df, lang, extra)
+
+
+def _terminal_columns(shown, command: str | None, args) -> pd.DataFrame:
+    """What a terminal shows: every column with --wide, else the command's few (names first, ids last)."""
+    if isinstance(shown, people.Export):
+        return shown.frame if args.wide or command is None else shown.columns(TERMINAL_COLUMNS[command])
+    if args.wide or command is None:
+        return shown
+    keep = [c.format(lang=args.lang) for c in TERMINAL_RAW_COLUMNS[command]]
+    return shown[[c for c in keep if c in shown]]
 
 
 if __name__ == "__main__":

@@ -113,7 +113,7 @@ def english_name(name_zh: str) -> str:
 def _stem_words(stem: str, ethnic: bool, banner: bool) -> list[str]:
     groups = []
     if ethnic:
-        stem, groups = _strip_ethnic_groups(stem)
+        stem, groups = strip_ethnic_groups(stem)
     side = ""
     if banner or groups:
         for zh, en in _BANNER_SIDES:
@@ -123,7 +123,7 @@ def _stem_words(stem: str, ethnic: bool, banner: bool) -> list[str]:
     return [pinyin_word(stem) if stem else "", side, _series(groups)]
 
 
-def _strip_ethnic_groups(stem: str) -> tuple[str, list[str]]:
+def strip_ethnic_groups(stem: str) -> tuple[str, list[str]]:
     """Peel ethnic group names off the end of a stem; single-character ones only with 族."""
     found = []
     while True:

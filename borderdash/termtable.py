@@ -1,8 +1,12 @@
-"""Tables for a terminal: columns fitted to its width, long text cut with an ellipsis, CJK counted double-wide."""
+"""Tables for a terminal: columns fitted to its width, long text cut with an ellipsis, CJK counted double-wide.
+
+Output that is not a terminal (a pipe, a file) is never cut, so ids can be copied from it whole.
+"""
 
 from __future__ import annotations
 
 import shutil
+import sys
 import unicodedata
 
 import pandas as pd
@@ -27,17 +31,26 @@ def clip(text: str, width: int) -> str:
     return out + "…"
 
 
-def terminal_width() -> int:
-    return shutil.get_terminal_size((120, 24)).columns
+def is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def terminal_width() -> int | None:
+    """The terminal's width; None when standard output is not a terminal (nothing is cut then)."""
+    return shutil.get_terminal_size((120, 24)).columns if is_terminal() else None
 
 
 def render(df: pd.DataFrame, width: int | None = None, gap: int = 2) -> str:
-    """The frame as aligned text no wider than `width`: the widest columns give way first."""
+    """The frame as aligned text no wider than `width` (default: the terminal's; unlimited when output is not a
+    terminal): the widest columns give way first."""
     width = width or terminal_width()
     cells = {c: [_text(v) for v in df[c]] for c in df.columns}
     widths = {c: max([display_width(str(c))] + [display_width(v) for v in vals]) for c, vals in cells.items()}
-    budget = width - gap * (len(widths) - 1)
-    while sum(widths.values()) > budget:
+    budget = width - gap * (len(widths) - 1) if width else None
+    while budget is not None and sum(widths.values()) > budget:
         widest = max(widths, key=widths.get)
         if widths[widest] <= MIN_COLUMN:
             break

@@ -333,15 +333,6 @@ def overview_table(query: tuple):
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def overview_downloads(query: tuple) -> tuple[bytes, bytes, bytes]:
-    """CSV, GeoJSON and GeoPackage bytes of the overview's table, once per filter value."""
-    from . import export
-
-    ordered = overview_table(query)
-    return export.csv_bytes(export.table(ordered)), export.geojson_bytes(ordered), export.gpkg_bytes(ordered, "counties")
-
-
 def measure_themes(measures: pd.DataFrame) -> dict[str, str]:
     """The themes of these measures (key -> label in the session's language), in the vocabulary's order."""
     from .policy import kb

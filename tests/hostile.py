@@ -137,12 +137,20 @@ CLI_EXPORTS = {
     "cli-places-for-measure": ["places", "--measure", "gbf-2017-50:4.1", "--format", "csv"],
     "cli-search": ["search", "边民补助", "--format", "csv"],
 }
-UI_EXPORTS = ("ui-counties", "ui-corridors", "ui-platforms", "ui-place-measures", "ui-measure-places")
+CLI_EXPORTS |= {name.replace("cli-", "cli-raw-"): [*args, "--raw"] for name, args in CLI_EXPORTS.items()}
+UI_TABLES = {
+    "counties": "counties",
+    "corridors": "corridors",
+    "platforms": "platforms",
+    "place-measures": "place-measures",
+    "measure-places": "measure-places",
+}
+UI_EXPORTS = (*(f"ui-{n}" for n in UI_TABLES), *(f"ui-raw-{n}" for n in UI_TABLES), "ui-compare")
 
 
 def export_all(out: Path) -> list[Path]:
     """Every CSV the CLI writes and every CSV download the pages offer, built as the pages build them."""
-    from borderdash import catalog, export, filters, projects, regions, view
+    from borderdash import catalog, compare, filters, people, projects, regions, view
     from borderdash.cli import main
     from borderdash.policy import join
 
@@ -150,14 +158,17 @@ def export_all(out: Path) -> list[Path]:
     for name, args in CLI_EXPORTS.items():
         assert main([*args, "-o", str(out / f"{name}.csv")]) == 0, name
     frames = {
-        "ui-counties": export.table(regions.with_links(view.shown_counties(filters.Filter()))),
-        "ui-corridors": catalog.load("corridors"),
-        "ui-platforms": projects.platforms(),
-        "ui-place-measures": join.measures_for("450681"),
-        "ui-measure-places": join.places_for("gbf-2017-50:4.1"),
+        "counties": regions.with_links(view.shown_counties(filters.Filter())),
+        "corridors": catalog.load("corridors"),
+        "platforms": projects.platforms(),
+        "place-measures": join.measures_for("450681"),
+        "measure-places": join.places_for("gbf-2017-50:4.1"),
     }
     for name, df in frames.items():
-        (out / f"{name}.csv").write_bytes(export.csv_bytes(df))
+        (out / f"ui-{name}.csv").write_bytes(people.csv_bytes(people.table(UI_TABLES[name], df, "zh")))
+        (out / f"ui-raw-{name}.csv").write_bytes(people.raw_csv_bytes(df))
+    facts, measures = compare.compare(["450681", "xpcc-4-61", "pz-dongxing"], lang="zh")
+    (out / "ui-compare.csv").write_bytes(people.csv_bytes(people.compare(facts, measures, "zh")))
     return sorted(out.glob("*.csv"))
 
 

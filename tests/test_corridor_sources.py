@@ -30,7 +30,7 @@ def test_wuyiling_is_placed_in_tangwang_county_and_tangwang_gets_the_railway_mea
 
 def test_the_cli_lists_the_railway_measure_for_tangwang_county(tmp_path):
     out = tmp_path / "m.csv"
-    assert main(["measures", "--place", "230723", "--format", "csv", "-o", str(out)]) == 0
+    assert main(["measures", "--place", "230723", "--raw", "--format", "csv", "-o", str(out)]) == 0
     assert "gbf-2017-50:col1.4" in set(pd.read_csv(out, encoding="utf-8-sig").measure_id)
 
 

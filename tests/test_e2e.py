@@ -254,7 +254,7 @@ def test_upload_to_choropleth_legend_profile_and_csv(server, page, tmp_path):
     _map_frame(page).locator(".bd-legend").get_by_text("人均收入").first.wait_for(timeout=60_000)
     page.get_by_text("县表与导出").click()  # the table and its exports are one click away
     with page.expect_download(timeout=60_000) as download:
-        page.get_by_role("button", name="CSV", exact=True).click()
+        page.get_by_role("button", name="CSV 表格", exact=True).click()
     csv_text = Path(download.value.path()).read_text(encoding="utf-8-sig")
     assert "人均收入" in csv_text.splitlines()[0] and "45000" in csv_text
     assert page.outside_requests == []

@@ -27,6 +27,15 @@ def test_every_entry_has_chinese_and_english_text():
             assert not CJK.search(en.replace("审图号", "")), f"{key}: English text has Chinese"
 
 
+def test_every_export_column_has_a_header_and_a_meaning_in_both_languages():
+    dynamic = {"uploaded", "compare_place", "wide_measure"}
+    for key, (zh, en, about_zh, about_en) in i18n.EXPORT_COLUMNS.items():
+        if key in dynamic:
+            continue
+        assert CJK.search(zh) and CJK.search(about_zh), key
+        assert en.strip() and about_en.strip() and not CJK.search(en) and not CJK.search(about_en.replace("“", "")), key
+
+
 def test_a_table_for_people_labels_columns_codes_and_flags_in_the_language():
     df = pd.DataFrame(
         {"name_zh": ["东兴市"], "name_en": ["Dongxing City"], "kind": ["border_ecz"], "is_border_county": [True]}

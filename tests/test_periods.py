@@ -57,9 +57,11 @@ def test_measures_of_an_ended_plan_can_be_left_out():
 
 def test_the_cli_prints_the_period_and_filters_on_it(tmp_path, capsys):
     assert main(["measures", "--place", "450681", "--lang", "en"]) == 0
+    assert "Period of effect" in capsys.readouterr().out
+    assert main(["measures", "--place", "450681", "--lang", "en", "--raw"]) == 0
     assert "period_en" in capsys.readouterr().out
     out = tmp_path / "m.csv"
     assert main(["measures", "--place", "450681", "--in-force", "-o", str(out)]) == 0
     assert "gbf-2017-50" not in out.read_text(encoding="utf-8-sig")
     assert main(["places", "--measure", "gbf-2017-50:4.1"]) == 0
-    assert "period: 规划期2016—2020年，已届满" in capsys.readouterr().out
+    assert "有效期：规划期2016—2020年，已届满" in capsys.readouterr().out

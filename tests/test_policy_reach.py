@@ -159,7 +159,7 @@ def test_every_county_of_china_resolves_by_adcode_and_an_interior_one_says_why_n
 
 @pytest.mark.parametrize("place", ["510107", "武侯区", "450681", "安宁市"])
 def test_cli_measures_answers_any_county_with_exit_zero(place, capsys):
-    assert cli.main(["measures", "--place", place]) == 0
+    assert cli.main(["measures", "--place", place, "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "rows)" in out
     if place in ("510107", "武侯区"):
@@ -167,8 +167,10 @@ def test_cli_measures_answers_any_county_with_exit_zero(place, capsys):
 
 
 def test_cli_measures_still_rejects_what_is_not_a_place(capsys):
-    assert cli.main(["measures", "--place", "999999"]) == 2
+    assert cli.main(["measures", "--place", "999999", "--lang", "en"]) == 2
     assert "no place" in capsys.readouterr().err
+    assert cli.main(["measures", "--place", "999999"]) == 2
+    assert "找不到地点“999999”" in capsys.readouterr().err
 
 
 def test_scope_rules_compose_by_intersection_and_difference(tmp_path, monkeypatch):

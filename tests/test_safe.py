@@ -119,7 +119,10 @@ def test_hostile_text_reaches_the_exports_it_belongs_in(hostile_exports):
 def test_numbers_in_csv_exports_stay_numbers(hostile_exports):
     import pandas as pd
 
-    counties = pd.read_csv(hostile_exports["cli-counties"], encoding="utf-8-sig")
+    counties = pd.read_csv(hostile_exports["cli-raw-counties"], encoding="utf-8-sig")
     assert pd.api.types.is_float_dtype(counties.border_length_km) and pd.api.types.is_float_dtype(counties.lat)
-    corridors = pd.read_csv(hostile_exports["ui-corridors"], encoding="utf-8-sig")
+    corridors = pd.read_csv(hostile_exports["ui-raw-corridors"], encoding="utf-8-sig")
     assert pd.api.types.is_float_dtype(corridors.length_km)
+    for_people = pd.read_csv(hostile_exports["cli-counties"], encoding="utf-8-sig")
+    assert pd.api.types.is_float_dtype(for_people["陆地边境线长度（公里）"])
+    assert pd.api.types.is_integer_dtype(for_people["适用措施数"])

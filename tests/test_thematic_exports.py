@@ -34,7 +34,7 @@ def test_cli_export_joins_by_name_and_reports_the_match_on_stderr(tmp_path, caps
     src = tmp_path / "收入.csv"
     src.write_bytes((TABLE + "北京市,,1\n").encode("gbk"))
     out = tmp_path / "out.csv"
-    assert main(["export", "counties", "--province", "广西", "--indicator", str(src), "--key", "name", "-o", str(out)]) == 0
+    assert main(["export", "counties", "--province", "广西", "--indicator", str(src), "--key", "name", "--raw", "-o", str(out)]) == 0
     err = capsys.readouterr().err
     assert "Matched 2 of 3 rows by name" in err and "'北京市'" in err and "GB18030/GBK" in err
     table = pd.read_csv(out, dtype={"adcode": str}).set_index("adcode")

@@ -3,7 +3,7 @@
 import altair as alt
 import streamlit as st
 
-from borderdash import compare, export, i18n, ui, ui_indicators, view
+from borderdash import compare, i18n, ui, ui_exports, ui_indicators, view
 from borderdash.policy import join
 
 st.title(ui.tr("compare.title"))
@@ -81,10 +81,4 @@ with right:
 
 st.subheader(ui.tr("compare.measures", common=common, differ=total - common))
 st.dataframe(measures.drop(columns="same"), hide_index=True, width="stretch")
-st.download_button(
-    "CSV",
-    data=lambda: export.csv_bytes(compare.compare_table(facts, measures, lang)),
-    file_name=f"borderdash_compare_{'_'.join(chosen)}.csv",
-    mime="text/csv",
-    on_click="ignore",
-)
+ui_exports.compare_downloads(facts, measures, f"borderdash_compare_{'_'.join(chosen)}", "compare")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from borderdash import export, i18n, projects, ui, view
+from borderdash import i18n, projects, ui, ui_exports, view
 
 lang = ui.language()
 st.title(ui.tr("corridors.title"))
@@ -34,11 +34,11 @@ ui.briefing_map_download(selection, "corridors")
 st.subheader(ui.tr("corridors.corridors", count=len(corridors)))
 cols = ["name", "kind", "part", "status", "length_km", "published_length_km", "provinces", "geometry_precision", "section", "id"]
 ui.show_table(corridors, cols)
-st.download_button(ui.tr("download.csv"), export.csv_bytes(corridors), "borderdash_corridors.csv", "text/csv", key="corridors-csv")
+ui_exports.table_downloads("corridors", corridors, "borderdash_corridors", "corridors")
 st.subheader(ui.tr("corridors.platforms", count=len(platforms)))
 pcols = ["name", "kind", "mode", "status", "province_zh", "location_precision", "approved", "confidence", "adcode", "id"]
 ui.show_table(platforms, pcols)
-st.download_button(ui.tr("download.csv"), export.csv_bytes(platforms), "borderdash_platforms.csv", "text/csv", key="platforms-csv")
+ui_exports.table_downloads("platforms", platforms, "borderdash_platforms", "platforms")
 
 st.subheader(ui.tr("corridors.along"))
 corridor_id = st.selectbox(ui.tr("corridors.choose"), list(corridor_names), format_func=corridor_names.get)

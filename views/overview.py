@@ -6,7 +6,7 @@ so a first visit loads and paints the map before anything else.
 
 import streamlit as st
 
-from borderdash import export, i18n, ui, ui_indicators, view, webmap
+from borderdash import i18n, ui, ui_exports, ui_indicators, view, webmap
 from borderdash.policy import join
 
 lang = ui.language()
@@ -80,24 +80,6 @@ ui.show_table(
     links={ui.tr("overview.name"): (ui.place_links(ordered.adcode, i18n.pick(ordered, "name", lang)), ui.NAME_IN_LINK)},
 )
 
-
-def _files() -> tuple[bytes, bytes, bytes]:
-    """The exports, made when a button is clicked; the session's own figures go into every one."""
-    if uploaded_columns:
-        return export.csv_bytes(export.table(ordered)), export.geojson_bytes(ordered), export.gpkg_bytes(ordered, "counties")
-    return ui.overview_downloads(query)
-
-
-d1, d2, d3 = st.columns(3)
-for col, (i, label, name, mime) in zip(
-    (d1, d2, d3),
-    (
-        (0, "CSV", "borderdash_counties.csv", "text/csv"),
-        (1, "GeoJSON", "borderdash_counties.geojson", "application/geo+json"),
-        (2, "GeoPackage", "borderdash_counties.gpkg", "application/geopackage+sqlite3"),
-    ),
-    strict=True,
-):
-    col.download_button(label, data=lambda i=i: _files()[i], file_name=name, mime=mime, on_click="ignore", key=f"export-{label}")
+ui_exports.table_downloads("counties", ordered, "borderdash_counties", "export", extra=tuple(uploaded_columns), geo="counties")
 st.page_link("views/briefing.py", label=ui.tr("overview.to_briefing"), query_params=flt.to_query())
 ui.briefing_map_download(selection, "overview", uploaded)

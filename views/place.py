@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from borderdash import export, i18n, layers, projects, safe, ui, ui_indicators, view
+from borderdash import i18n, layers, projects, safe, ui, ui_exports, ui_indicators, view
 from borderdash.policy import join
 
 lang = ui.language()
@@ -89,7 +89,7 @@ if len(measures):
     if len(shown) < len(measures):
         st.caption(ui.tr("place.filtered", shown=len(shown), total=len(measures)))
     ui.measures_by_document(shown, f"place-{place_id}")
-    st.download_button(ui.tr("download.csv"), export.csv_bytes(measures), f"measures_{place_id}.csv", "text/csv")
+    ui_exports.table_downloads("place-measures", measures, f"measures_{place_id}", "place-measures")
 
 if place.layer == "counties":
     ui_indicators.place_values(place_id)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from borderdash import export, i18n, safe, ui, view
+from borderdash import i18n, safe, ui, ui_exports, view
 from borderdash.policy import join, kb, search
 
 lang = ui.language()
@@ -51,4 +51,4 @@ selection = view.Selection(extras=frozenset(), measure=measure_id)
 ui.live_map(selection, f"policy-map-{lang}", height=480)
 ui.briefing_map_download(selection, f"measure_{measure_id.replace(':', '_')}")
 st.dataframe(ui.table(where, ["name", "province_zh", "layer", "rule", "place_id"]), hide_index=True, width="stretch")
-st.download_button(ui.tr("download.csv"), export.csv_bytes(where), f"places_{measure_id.replace(':', '_')}.csv", "text/csv")
+ui_exports.table_downloads("measure-places", where, f"places_{measure_id.replace(':', '_')}", "measure-places")

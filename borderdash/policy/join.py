@@ -47,6 +47,13 @@ OUTSIDE_ZH = "不在九个边境省区，也不属海南六个民族自治县"
 
 
 class PlaceNotFound(KeyError):
+    """No place by that id or name; `query` is what was asked, `suggestions` the places whose names start with or contain it."""
+
+    def __init__(self, message: str, query: str = "", suggestions: pd.DataFrame | None = None):
+        super().__init__(message)
+        self.query = query
+        self.suggestions = suggestions if suggestions is not None else pd.DataFrame(columns=scope.PLACE_COLUMNS)
+
     def __str__(self) -> str:
         return str(self.args[0])
 
@@ -136,24 +143,28 @@ def _unit_counties() -> pd.DataFrame:
 
 
 def resolve(place_id: str) -> pd.Series:
-    """The place row for an id or exact name: a place of a layer, else any county of China (unit index)."""
+    """The place row for an id or a name: a place of a layer, else any county of China (unit index). Names are Chinese or
+    English (the conventional form or its pinyin alias), any case, with or without 县/市/旗 or County/City/Banner."""
+    from .find import find_places
+
     place_id = str(place_id).strip()
     found = all_places()
     rows = found[found.place_id == place_id]
-    if rows.empty:
-        rows = found[(found.name_zh == place_id) | (found.name_en.fillna("").str.lower() == place_id.lower())]
     if not rows.empty:
         order = list(scope.ID_COLUMNS)
         return _territory(rows.assign(_o=rows.layer.map(order.index)).sort_values("_o").iloc[0].drop("_o"))
-    units = _unit_counties()
-    hit = units[(units.adcode == place_id) | (units.name_zh == place_id)]
+    hit = find_places(place_id, limit=1, exact_only=True)
     if hit.empty:
+        suggestions = find_places(place_id, limit=5)
+        names = ", ".join(f"{r.name_zh} ({r.place_id})" for r in suggestions.itertuples())
         raise PlaceNotFound(
             f"no place {place_id!r}: use a county adcode (e.g. 450681 or any of China's 2,840 counties), an Inner Mongolia "
-            "unit id (im-150781), a regiment id (xpcc-4-61), a platform id (pz-dongxing) or an exact Chinese name"
+            "unit id (im-150781), a regiment id (xpcc-4-61), a platform id (pz-dongxing) or a Chinese or English name"
+            + (f"; did you mean: {names}" if names else ""),
+            place_id,
+            suggestions,
         )
-    row = hit.iloc[0]
-    return pd.Series({"layer": "counties", "place_id": row.adcode, "name_zh": row.name_zh, "name_en": "", "province_zh": row.province_zh})
+    return _territory(hit.iloc[0][scope.PLACE_COLUMNS])
 
 
 def _territory(place: pd.Series) -> pd.Series:
@@ -278,8 +289,10 @@ def notes_for(place_id: str, lang: str = "en") -> list[str]:
     county_ids = set(scope.places("counties").place_id)
     query = str(place_id).strip()
     if query != place.place_id:
-        units = _unit_counties()
-        same = sorted(set(units.loc[units.name_zh == query, "adcode"]) - {place.place_id})
+        from .find import find_places
+
+        named = find_places(query, limit=50, exact_only=True)
+        same = sorted(set(named.place_id[named.layer == "counties"]) - {place.place_id})
         if same:
             notes.append(
                 f"{query} 同名单位还有 {', '.join(same)}：请用行政区划代码查询"
@@ -287,11 +300,7 @@ def notes_for(place_id: str, lang: str = "en") -> list[str]:
                 else f"{query} also names {', '.join(same)}: give the adcode to ask about one of those"
             )
     if place.layer == "counties" and place.place_id not in county_ids:
-        notes.append(
-            f"{place.name_zh}（{place.place_id}，{place.province_zh}）：{OUTSIDE_ZH}；五份文件中没有措施适用于此地"
-            if zh
-            else f"{place.name_zh} ({place.place_id}, {place.province_zh}): {OUTSIDE}; no measure of the five documents names it"
-        )
+        notes.append(_outside_note(place, zh))
     named = set(scope.platform_counties().platform_id)
     pref_ids = set(scope._prefecture_counties())
     plat = scope.places("platforms")
@@ -325,6 +334,26 @@ def notes_for(place_id: str, lang: str = "en") -> list[str]:
             "and hosts no place a measure reaches"
         )
     return notes
+
+
+def _outside_note(place: pd.Series, zh: bool) -> str:
+    """A county outside the nine border provinces: nothing applies, or what does applies through the places it hosts
+    (a state-level new district, say), named so the note agrees with the measures listed with it."""
+    from ..layers import province_name
+
+    if zh:
+        where = f"{place.name_zh}（{place.place_id}，{place.province_zh}）：{OUTSIDE_ZH}"
+    else:
+        where = f"{place.name_en or place.name_zh} ({place.place_id}, {province_name(place.province_zh, 'en')}): {OUTSIDE}"
+    routes = _routes(place.layer, place.place_id, place.province_zh)
+    if routes.empty:
+        return where + ("；五份文件中没有措施适用于此地" if zh else "; no measure of the five documents names it")
+    vias = set(routes.via)
+    through = [(vz, ve) for layer, pid, vz, ve in _hosted(place) if f"{layer}:{pid}" in vias]
+    n = routes.measure_id.nunique()
+    if zh:
+        return where + f"；适用的 {n} 项措施均经其境内的地点而来：" + "、".join(vz for vz, _ in through)
+    return where + f"; the {n} measures that apply all come through places in it: " + ", ".join(ve for _, ve in through)
 
 
 def places_for(measure_id: str, today=None) -> pd.DataFrame:
