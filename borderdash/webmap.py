@@ -174,7 +174,7 @@ def _extras_layers() -> dict[str, gpd.GeoDataFrame]:
             "id": cor.id,
             "name_zh": cor.name_zh,
             "name_en": cor.name_en,
-            "detail_zh": cor.status_zh + " · 示意长度 " + km + " km",
+            "detail_zh": cor.status_zh + " · 示意长度 " + km + " 公里",
             "detail_en": cor.status_en + " · schematic length " + km + " km",
             **_precision("geometry_precision", cor.geometry_precision),
             "stroke": [style.corridor_colour(k, p) for k, p in zip(cor.kind, cor.part, strict=True)],

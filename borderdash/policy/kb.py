@@ -260,7 +260,8 @@ def problems(check_quotes: bool = True) -> list[str]:
         out += [f"{rid}: unknown scope rule {t}" for t in r["scope"] + r["only"] if t not in rules]
         if not r["scope"]:
             out.append(f"{rid}: empty scope")
-        out += [f"{rid}: unknown unit {q.get('unit')!r} (add it to vocab.yaml units)" for q in r["quantities"] if q.get("unit") not in units()]
+        unknown_units = [q.get("unit") for q in r["quantities"] if q.get("unit") not in units()]
+        out += [f"{rid}: unknown unit {u!r} (add it to vocab.yaml units)" for u in unknown_units]
         if "scope_note" in r:
             out.append(f"{rid}: scope_note is written in both languages now (scope_note_zh, scope_note_en)")
         if bool(r.get("scope_note_zh")) != bool(r.get("scope_note_en")):
