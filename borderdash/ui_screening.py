@@ -45,11 +45,17 @@ def read_features(mode: str, map_value, text: str, file, gcj02: bool) -> tuple[s
         if mode == "text":
             return (screen_input.points_from_text(text, gcj02), None) if text.strip() else (None, None)
         if file is None:
-            return None, None
-        token = (file.file_id, gcj02)
+            from .ui_workspace import screening_input
+
+            file = screening_input()  # the input of an opened workspace (a workspace.File), until another is uploaded
+            if file is None:
+                return None, None
+            token, data = ("workspace", file.sha256, gcj02), file.data
+        else:
+            token, data = (file.file_id, gcj02), file.getvalue()
         kept = st.session_state.get(READ)
         if not kept or kept[0] != token:
-            st.session_state[READ] = (token, screen_input.read(file.getvalue(), file.name, gcj02))
+            st.session_state[READ] = (token, screen_input.read(data, file.name, gcj02))
         return st.session_state[READ][1], None
     except upload.UploadError as exc:
         return None, exc.en if lang == "en" else exc.zh

@@ -571,8 +571,13 @@ def detect_key(table: Table, key: str = "auto") -> tuple[str, str]:
     return "name", col
 
 
-def match(table: Table, counties: pd.DataFrame, key: str = "auto", key_column: str | None = None) -> MatchReport:
-    """Match each row to a county by adcode or name (within province/prefecture where names repeat) and check the values."""
+def match(
+    table: Table, counties: pd.DataFrame, key: str = "auto", key_column: str | None = None, corrections: dict[int, str] | None = None
+) -> MatchReport:
+    """Match each row to a county by adcode or name (within province/prefecture where names repeat) and check the values.
+
+    `corrections` {file row number: adcode} are matches the planner accepted (e.g. one of the closest counties): they win.
+    """
     if key not in ("auto", "adcode", "name"):
         raise ValueError(f"key must be adcode, name or auto, not {key!r}")
     frame = table.frame
@@ -589,8 +594,12 @@ def match(table: Table, counties: pd.DataFrame, key: str = "auto", key_column: s
     known = set(counties.adcode)
 
     matched, unmatched = [], []
+    corrections = {r: a for r, a in (corrections or {}).items() if a in known}
     for pos, (row_no, raw) in enumerate(zip(table.rows, frame[key_column].astype(str), strict=True)):
         text = raw.strip()
+        if row_no in corrections:
+            matched.append((pos, row_no, raw, corrections[row_no], "accepted correction"))
+            continue
         if not text:
             unmatched.append((row_no, raw, Bi("键为空", "empty key"), ""))
             continue
@@ -702,9 +711,16 @@ def _similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
-def load(data: bytes, filename: str, counties: pd.DataFrame, key: str = "auto", key_column: str | None = None) -> MatchReport:
+def load(
+    data: bytes,
+    filename: str,
+    counties: pd.DataFrame,
+    key: str = "auto",
+    key_column: str | None = None,
+    corrections: dict[int, str] | None = None,
+) -> MatchReport:
     """Read and match in one step."""
-    return match(read(data, filename), counties, key, key_column)
+    return match(read(data, filename), counties, key, key_column, corrections)
 
 
 def join(gdf, values: pd.DataFrame):

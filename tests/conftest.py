@@ -82,3 +82,46 @@ def map_state(at, index: int = 0) -> dict:
     maps = [e for e in at.get("component_instance") if "borderdash.show(" in json.loads(e.proto.json_args).get("feature_group", "")]
     script = json.loads(maps[index].proto.json_args)["feature_group"]
     return json.loads(re.search(r"window\.borderdash\.show\((\{.*\})\);", script, re.S).group(1))
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL (Debian's package) for the whole run: (home, port). Fails under CI when missing, else skips."""
+    import os
+    import shutil
+    import socket
+    import tempfile
+    from pathlib import Path
+
+    from borderdash import pgserver
+
+    if not pgserver.available():
+        if os.environ.get("CI"):
+            pytest.fail("no PostgreSQL: scripts/test.sh installs Debian's postgresql")
+        pytest.skip("no PostgreSQL (scripts/test.sh installs Debian's postgresql)")
+    home = Path(tempfile.mkdtemp(prefix="borderdash-pg-"))  # not under pytest's 0700 folders: the postgres user must reach it
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    pgserver.start(home, port)
+    try:
+        yield home, port
+    finally:
+        pgserver.stop(home)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def workspace_store_of_the_run(tmp_path_factory):
+    """Workspaces saved by any test (pages, CLI, served apps) go to a folder of this run, never the user's data folder."""
+    import os
+
+    saved = {k: os.environ.get(k) for k in ("BORDERDASH_DATA_DIR", "BORDERDASH_DATABASE_URL")}
+    os.environ["BORDERDASH_DATA_DIR"] = str(tmp_path_factory.mktemp("workspaces"))
+    os.environ.pop("BORDERDASH_DATABASE_URL", None)
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value

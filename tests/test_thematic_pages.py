@@ -106,7 +106,8 @@ def test_briefing_page_prints_the_thematic_map_and_gives_its_cli_line():
     assert not at.exception
     cli_line = " ".join(shlex.split(at.code[-1].value))
     assert "--province 广西" in cli_line and "--indicator 收入.csv --column 人均收入" in cli_line
-    assert "人均收入（上传） · " in at.text_input[-1].value  # the default subtitle names the indicator
+    subtitle = next(t for t in at.main.text_input if t.label == "副标题")
+    assert "人均收入（上传） · " in subtitle.value  # the default subtitle names the indicator
 
 
 def test_match_report_speaks_the_session_language():
