@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from borderdash import catalog, citations, i18n, map_names, schema
+from borderdash import catalog, citations, i18n, layers, map_names, schema, webmap
 from borderdash.policy import cite, join, kb, scope, sections
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -45,6 +45,7 @@ def chinese_page_texts() -> dict[str, set[str]]:
         add("source line", *(citations.source_text(s, "zh") for s in set(catalog.load(layer).source)))
     corridors = catalog.load("corridors")
     add("corridor", *corridors.status_zh, *corridors.name_zh)
+    add("reason", *join.county_routes().reason_zh)
     return out
 
 
@@ -76,6 +77,7 @@ def english_page_texts() -> dict[str, set[str]]:
     add("place name", *places.name_en[places.name_en.fillna("").str.strip() != ""])
     corridors = catalog.load("corridors")
     add("corridor", *corridors.status_en, *corridors.name_en)
+    add("reason", *join.county_routes().reason_en)
     return out
 
 
@@ -192,3 +194,10 @@ def test_disputed_areas_get_no_map_label_and_a_name_in_tables():
     assert set(map_names.NEIGHBOURS) == set(schema.NEIGHBOURS_ISO3)
     neighbours = catalog.load("neighbours")
     assert set(neighbours.code) == set(map_names.NEIGHBOURS) | set(map_names.DISPUTED)
+
+
+def test_the_live_map_names_disputed_areas_in_tooltips_and_labels_none():
+    named = webmap._named_neighbours(layers.neighbours())
+    disputed = named[named.code.isin(list(map_names.DISPUTED))]
+    assert not disputed.labelled.any() and named[~named.code.isin(list(map_names.DISPUTED))].labelled.all()
+    assert "吉尔吉特-巴尔蒂斯坦" not in set(named.name_zh) and "Gilgit Baltistan" not in set(named.name_en)
