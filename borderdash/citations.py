@@ -44,7 +44,7 @@ def parts(source: str) -> list[str]:
     return [p.strip() for p in SPLIT.split(str(source or "")) if p.strip()]
 
 
-def _split(source: str) -> tuple[list[str], list[str]]:
+def split_source(source: str) -> tuple[list[str], list[str]]:
     """The boundary data a `source` names first (as their Chinese prefixes) and the register's citations after it."""
     rest, data = str(source or "").strip(), []
     for known, zh in ((BOUNDARY_SOURCE, BOUNDARY_ZH), (NEIGHBOUR_SOURCE, NEIGHBOUR_ZH)):
@@ -64,7 +64,7 @@ def source_text(source: str, lang: str) -> str:
     """A layer's `source` (the boundary data, then '; list: ' and the register's citations) in a language."""
     if lang == "en":
         return _english(str(source or "").strip())
-    data, cited = _split(source)
+    data, cited = split_source(source)
     listed = "；".join(citation_zh(p) for p in cited)
     if data and listed:
         listed = "名单依据：" + listed
@@ -174,7 +174,7 @@ def untranslated(source: str) -> list[str]:
     """The notes of a `source`'s citations whose Chinese reading still has English words of the project's own (not an
     address, a quotation or a known name): what source_notes_zh.yaml must still translate."""
     out = []
-    for part in _split(source)[1]:
+    for part in split_source(source)[1]:
         _, note, tail = split_address(part)
         out += [n for n in (note, tail) if n and english_words(note_zh(n))]
     return out

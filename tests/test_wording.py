@@ -201,3 +201,13 @@ def test_the_live_map_names_disputed_areas_in_tooltips_and_labels_none():
     disputed = named[named.code.isin(list(map_names.DISPUTED))]
     assert not disputed.labelled.any() and named[~named.code.isin(list(map_names.DISPUTED))].labelled.all()
     assert "吉尔吉特-巴尔蒂斯坦" not in set(named.name_zh) and "Gilgit Baltistan" not in set(named.name_en)
+
+
+def test_every_translated_note_is_still_one_a_register_writes():
+    written = set()
+    for layer in SOURCE_LAYERS:
+        for source in set(catalog.load(layer).source):
+            for part in citations.split_source(source)[1]:
+                _, note, tail = citations.split_address(part)
+                written |= {note.strip(), tail.strip(), part.strip()}
+    assert sorted(set(citations.notes_zh()) - written) == []
