@@ -789,6 +789,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "language": ("语言", "Language"),
     "measures": ("措施数", "Measures"),
     "notes": ("说明", "Notes"),
+    "original": ("中文原文出处", "Official Chinese text"),
     "order": ("顺序", "Order"),
     "cited_control_point": ("有出处控制点", "Cited control point"),
     "basis": ("依据", "Basis"),
@@ -1240,7 +1241,7 @@ def pick(row_or_df, stem: str, lang: str):
 
 
 CODE_COLUMNS = ("layer", "kind", "part", "location_precision", "geometry_precision", "confidence", "mode", "status", "basis")
-BILINGUAL_STEMS = ("name", "title", "rule", "reason", "status", "summary", "period")
+BILINGUAL_STEMS = ("name", "title", "rule", "reason", "status", "summary", "period", "section", "scope_note", "quantities")
 
 
 def for_people(df: pd.DataFrame, columns: list[str], lang: str) -> pd.DataFrame:

@@ -129,7 +129,7 @@ def _figure(view: View, page: Page) -> Figure:
     ax = fig.add_axes(map_box)
     crs = _crs(view)
     _draw_map(ax, view, crs, lang, k, classes)
-    _scalebar(ax, k)
+    _scalebar(ax, k, lang)
     _north_arrow(ax, k)
     if view.national:
         _scs_inset(fig, ax, lang, k)
@@ -551,8 +551,8 @@ def _longest(geom):
     return max(parts, key=lambda g: g.length) if len(parts) else geom
 
 
-def _scalebar(ax, k: float) -> None:
-    """A scale bar of a round length about a fifth of the map's width, in two halves, labelled in km.
+def _scalebar(ax, k: float, lang: str = "en") -> None:
+    """A scale bar of a round length about a fifth of the map's width, in two halves, labelled in km (公里 in Chinese).
 
     Lengths are in the map's equal-area conic projection, true along its standard parallels (within ~1% across a province).
     """
@@ -577,7 +577,7 @@ def _scalebar(ax, k: float) -> None:
     for i, colour in enumerate((style.TEXT, "white")):
         ax.add_patch(Rectangle((left + i * half, base), half, height, facecolor=colour, edgecolor=style.TEXT, linewidth=0.6 * k, zorder=9))
     for i, value in enumerate((0, nice / 2, nice)):
-        text = f"{value:g}" + (" km" if i == 2 else "")
+        text = f"{value:g}" + ((" 公里" if lang == "zh" else " km") if i == 2 else "")
         ax.text(left + i * half, base + height * 1.6, text, fontsize=6.5 * k, ha="center", va="bottom", color=style.TEXT, zorder=9)
 
 

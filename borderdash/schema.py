@@ -94,6 +94,32 @@ REGISTER_COLUMNS: dict[str, tuple[str, ...]] = {
     "source_changes": ("register", "row_id", "date", "was"),
 }
 
+REGISTER_LABELS: dict[str, tuple[str, str]] = {
+    "border_counties": ("陆地边境县名单", "Land border counties"),
+    "border_county_counts": ("各省区边境县数量", "Border counties per province"),
+    "im_units": ("内蒙古边境旗市区名单", "Inner Mongolia border units"),
+    "hainan_counties": ("海南省6个民族自治县（比照享受）", "Hainan's 6 ethnic autonomous counties (by reference)"),
+    "border_prefectures": ("边境市（规划联动区）", "Border prefectures (linked zones)"),
+    "regiments": ("兵团边境团场", "XPCC border regiments"),
+    "xpcc_border_divisions": ("兵团边境师", "XPCC border divisions"),
+    "platforms": ("开发开放平台与口岸", "Opening-up platforms and ports"),
+    "corridors": ("规划通道", "Planned corridors"),
+    "platform_counties": ("平台覆盖的县", "Counties a platform covers"),
+    "corridor_points": ("通道控制点", "Corridor control points"),
+    "corridor_sections": ("通道分省公布长度", "Published corridor lengths by province"),
+    "county_names": ("县级单位英文名", "English names of county-level units"),
+    "port_counts": ("公布的口岸数量", "Published port counts"),
+    "source_changes": ("来源替换记录", "Replaced citations"),
+}
+"""Each register (geodata/registers/<name>.csv) by name, as a page lists it."""
+
+
+def register_label(name: str, lang: str) -> str:
+    """A register's name in a language (the file name only for a register this table does not know)."""
+    labels = REGISTER_LABELS.get(name)
+    return (labels[1] if lang == "en" else labels[0]) if labels else name
+
+
 NEIGHBOURS_ISO3 = ("AFG", "BTN", "IND", "KAZ", "KGZ", "LAO", "MMR", "MNG", "NPL", "PAK", "PRK", "RUS", "TJK", "VNM")
 """The 14 land neighbours (2017 plan: 14 countries), as the border line's iso3 codes."""
 PORT_MODES = ("road", "rail", "river", "inland_river")

@@ -139,7 +139,7 @@ def measures_table(screening: Screening, lang: str) -> pd.DataFrame:
             header("name", lang): m.feature_id.map(names).fillna(""),
             i18n.t("screen.col.measure_id", lang): m.measure_id,
             i18n.t("screen.col.document", lang): m.document.map(lambda d: document_citation(docs[d], lang)),
-            i18n.t("screen.col.section", lang): m.section,
+            i18n.t("screen.col.section", lang): [kb.section_label(d, s, lang) for d, s in zip(m.document, m.section, strict=True)],
             i18n.t("screen.col.title", lang): m[f"title_{lang}"],
             i18n.t("screen.col.basis", lang): m.basis.map(lambda b: i18n.t(f"screen.basis.{b}", lang)),
             i18n.t("screen.col.reason", lang): m[f"reason_{lang}"],
@@ -153,11 +153,9 @@ def measures_table(screening: Screening, lang: str) -> pd.DataFrame:
 
 def document_citation(doc: dict, lang: str) -> str:
     """A document as a reader cites it: title and number (the number's Chinese form in Chinese)."""
-    number = str(doc.get("number") or "")
-    if lang == "zh":
-        short = number.split(" (")[0] if "〔" in number else ""
-        return f"{doc['title_zh']}（{short}）" if short else doc["title_zh"]
-    return f"{doc['title_en']} ({number})" if number else doc["title_en"]
+    from .policy import cite
+
+    return cite.document_citation(doc, lang)
 
 
 def detail_tables(screening: Screening, lang: str) -> dict[str, pd.DataFrame]:

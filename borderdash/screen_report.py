@@ -295,7 +295,7 @@ class _Page:
                 limit = None if basis != "county" else titles
                 items = [
                     (f"{sec} {_clip(title, limit) if limit else title}" if named else sec) + (f" ×{counts[mid]}" if many else "")
-                    for sec, title, mid in zip(first.section, first[f"title_{lang}"], first.measure_id, strict=True)
+                    for sec, title, mid in zip(_sections(first, lang), first[f"title_{lang}"], first.measure_id, strict=True)
                 ]
                 if not named:
                     items = list(dict.fromkeys(items))
@@ -367,3 +367,8 @@ def _fit(text, width_in: float, size: float, lang: str) -> str:
 
 def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: max(1, n - 1)] + "…"
+
+
+def _sections(measures: pd.DataFrame, lang: str) -> list[str]:
+    """The measures' sections as the language's reader finds them (二（三） / II(3))."""
+    return [kb.section_label(d, s, lang) for d, s in zip(measures.document, measures.section, strict=True)]

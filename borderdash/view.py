@@ -337,6 +337,8 @@ def _place_geometry(place, counties_all):
 
 def _corridor(sel: Selection) -> View:
     """A corridor (with its segments, or its parent route), the counties it passes highlighted."""
+    from .policy import kb
+
     all_cor = projects.corridors()
     if sel.corridor not in set(all_cor.id):
         raise ValueError(f"no corridor {sel.corridor!r}; choose one of {', '.join(all_cor.id)}")
@@ -353,6 +355,7 @@ def _corridor(sel: Selection) -> View:
     extras = {k: _in_frame(v, bounds) for k, v in _extras(sel, Filter()).items() if k != "corridors"}
     n = len(passed_ids)
     m = len([a for a in row.control_counties.split(";") if a in set(passed_ids)])
+    section_zh, section_en = (kb.section_label(row.document, row.section, lang) for lang in ("zh", "en"))
     return View(
         sel,
         counties,
@@ -362,8 +365,8 @@ def _corridor(sel: Selection) -> View:
         bounds=bounds,
         title_zh=row.name_zh,
         title_en=row.name_en,
-        subtitle_zh=f"{row.status_zh} · 示意线经过 {n} 个县级单位，其中 {m} 个有出处 · {row.section}",
-        subtitle_en=f"{row.status_en} · schematic line passes {n} county-level units, {m} of them cited · {row.section}",
+        subtitle_zh=f"{row.status_zh} · 示意线经过 {n} 个县级单位，其中 {m} 个有出处 · {section_zh}",
+        subtitle_en=f"{row.status_en} · schematic line passes {n} county-level units, {m} of them cited · {section_en}",
         **extras,
     )
 
@@ -375,8 +378,9 @@ def _measure(sel: Selection) -> View:
     view = of_places(join.places_for(sel.measure), sel)
     doc = kb.documents()[m["document"]]
     view.title_zh, view.title_en = m["title_zh"], m["title_en"]
-    view.subtitle_zh = f"{doc['title_zh']} {m['section']} · 适用地点 {_place_count(view)} 处"
-    view.subtitle_en = f"{kb.document_label(doc)} {m['section']} · applies to {_place_count(view)} places"
+    section_zh, section_en = (kb.section_label(m["document"], m["section"], lang) for lang in ("zh", "en"))
+    view.subtitle_zh = f"{doc['title_zh']} {section_zh} · 适用地点 {_place_count(view)} 处"
+    view.subtitle_en = f"{kb.document_label(doc, 'en')} {section_en} · applies to {_place_count(view)} places"
     return view
 
 

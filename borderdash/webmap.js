@@ -82,7 +82,9 @@ function borderdashMap(map, config) {
       const km = Number(p.border_length_km || 0).toLocaleString(undefined, { maximumFractionDigits: 1 });
       const province = (config.lang === "en" && p.province_en) || p.province_zh;
       const value = view.thematic ? `<br>${esc(view.thematic.indicator)}: ${esc(view.thematic.values[p.adcode] ?? "")}` : "";
-      l.bindTooltip(`<b>${esc(name(p))}</b><br>${esc(province)} · ${esc(p.neighbours || "—")} · ${esc(km)} km${value}`, { sticky: true });
+      const across = p[`neighbours_${config.lang}`] || p.neighbours || "—";
+      const unit = config.lang === "en" ? "km" : "公里";
+      l.bindTooltip(`<b>${esc(name(p))}</b><br>${esc(province)} · ${esc(across)} · ${esc(km)} ${unit}${value}`, { sticky: true });
     },
   }).addTo(map);
   const border = L.geoJSON(null, {
@@ -257,7 +259,7 @@ function borderdashMap(map, config) {
     for (const [lat, lon, text] of view.named || []) push(lat, lon, text, "bd-named", 13);
     neighbours.eachLayer((l) => {
       const at = visiblePoint(l, l.feature.properties.label_lat, l.feature.properties.label_lon);
-      if (at) push(at[0], at[1], name(l.feature.properties), "bd-country", 13);
+      if (at && l.feature.properties.labelled !== false) push(at[0], at[1], name(l.feature.properties), "bd-country", 13);
     });
     if (z <= 5) provinces.eachLayer((l) => push(l.feature.properties.label_lat, l.feature.properties.label_lon, name(l.feature.properties), "bd-province", 12));
     if (z >= 5) extras.corridors.eachLayer((l) => push(l.feature.properties.label_lat, l.feature.properties.label_lon, name(l.feature.properties), "bd-corridor", 11));

@@ -25,7 +25,7 @@ import pandas as pd
 import shapely
 from jinja2 import Template
 
-from . import assets, i18n, indicators, layers, safe, style
+from . import assets, i18n, indicators, layers, map_names, safe, style
 from .filters import Filter
 from .geodesy import CHINA_LAEA
 from .paths import BUILT, REGISTERS, ROOT
@@ -174,7 +174,7 @@ def _extras_layers() -> dict[str, gpd.GeoDataFrame]:
             "id": cor.id,
             "name_zh": cor.name_zh,
             "name_en": cor.name_en,
-            "detail_zh": cor.status_zh + " · 示意长度 " + km + " km",
+            "detail_zh": cor.status_zh + " · 示意长度 " + km + " 公里",
             "detail_en": cor.status_en + " · schematic length " + km + " km",
             **_precision("geometry_precision", cor.geometry_precision),
             "stroke": [style.corridor_colour(k, p) for k, p in zip(cor.kind, cor.part, strict=True)],
@@ -207,6 +207,21 @@ def _coarse(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return gdf.set_geometry([one(g) for g in gdf.geometry], crs=gdf.crs)
 
 
+def _with_neighbour_names(counties: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Counties with their neighbours by name in both languages (`neighbours_zh`, `neighbours_en`) for the tooltips."""
+    named = {f"neighbours_{lang}": counties.neighbours.map(lambda c, lang=lang: map_names.names(c, lang)) for lang in ("zh", "en")}
+    return counties.assign(**named)
+
+
+def _named_neighbours(neighbours: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Neighbour units named as tables name them, and `labelled` false for the disputed areas no map labels."""
+    out = neighbours.copy()
+    out["name_zh"] = out.code.map(lambda c: map_names.name(c, "zh"))
+    out["name_en"] = out.code.map(lambda c: map_names.name(c, "en"))
+    out["labelled"] = out.code.map(lambda c: map_names.map_label(c, "zh") is not None)
+    return out
+
+
 def _province_file(province_zh: str) -> str:
     return "counties-" + PROVINCES_EN[province_zh].lower().replace(" ", "-")
 
@@ -216,9 +231,9 @@ def _context_layers() -> dict[str, gpd.GeoDataFrame]:
     county_cols = ["adcode", "name_zh", "name_en", "province_zh", "province_en", "neighbours", "border_length_km", "is_border_county"]
     county_cols += ["lon", "lat"]
     line_cols = ["segment_id", "adcode", "province_zh", "iso3", "neighbour_zh", "neighbour_en", "data_unit_en", "disputed", "length_km"]
-    overview = layers.counties()[county_cols + ["geometry"]]
+    overview = _with_neighbour_names(layers.counties()[county_cols + ["geometry"]])
     unfiltered = overview.adcode.isin(_unfiltered_adcodes())
-    neighbours = _label_points(layers.neighbours()[["code", "iso3", "name_zh", "name_en", "geometry"]])
+    neighbours = _label_points(_named_neighbours(layers.neighbours()[["code", "iso3", "name_zh", "name_en", "geometry"]]))
     land = layers.other_land()[["iso3", "geometry"]]
     out = {
         "neighbours": _coarse(neighbours),
@@ -233,7 +248,7 @@ def _context_layers() -> dict[str, gpd.GeoDataFrame]:
         "counties-rest": overview[~unfiltered],
         **_extras_layers(),
     }
-    detail = layers.counties(detail=True)[county_cols + ["geometry"]]
+    detail = _with_neighbour_names(layers.counties(detail=True)[county_cols + ["geometry"]])
     for zh in PROVINCES_EN:
         part = detail[detail.province_zh == zh]
         if not part.empty:

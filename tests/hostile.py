@@ -56,8 +56,8 @@ TEXT_COLUMNS = {
     "source",
     "notes",
 }
-MEASURE_TEXT = ("section", "title_zh", "title_en", "summary_zh", "summary_en", "quote", "scope_note")
-DOCUMENT_TEXT = ("title_zh", "title_en", "number", "notes_en", "notes_zh")
+MEASURE_TEXT = ("section", "title_zh", "title_en", "summary_zh", "summary_en", "quote", "scope_note_zh", "scope_note_en")
+DOCUMENT_TEXT = ("title_zh", "title_en", "number", "number_en", "notes_en", "notes_zh")
 
 
 FORMULAS = ('=HYPERLINK("http://evil.example","XSS-CSV")', "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0")

@@ -84,7 +84,7 @@ def test_no_measure_reaches_a_place_outside_its_documents_reach():
 def test_every_only_note_is_a_rule_and_every_matched_place_satisfies_it():
     only_words = re.compile(r"\bonly\b|仅|limited to", re.IGNORECASE)
     for m in kb.measures():
-        if only_words.search(m.get("scope_note") or ""):
+        if only_words.search(kb.scope_note(m, "en") + kb.scope_note(m, "zh")):
             assert m["only"], f"{m['id']}: note says only but no `only` rule"
         if not m["only"]:
             continue

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from borderdash import i18n, layers, projects, safe, ui, ui_exports, ui_indicators, view
+from borderdash import citations, i18n, layers, map_names, projects, safe, ui, ui_exports, ui_indicators, view
 from borderdash.policy import join
 
 lang = ui.language()
@@ -50,13 +50,13 @@ elif place.layer == "counties":
     if c.is_im_unit:
         st.caption(ui.tr("place.im_unit", unit=f"im-{place_id}"))
     if c.disputed_units:
-        st.caption(ui.tr("place.disputed", value=ui.text(c.disputed_units, None)))
+        st.caption(ui.tr("place.disputed", value=ui.text(map_names.names(c.disputed_units, lang), None)))
     hosted = projects.places_in_county(place_id)
     st.write(
         f"**{ui.tr('place.corridors')}** {ui.text(', '.join(ui.names_of('corridors', hosted['corridors'])) or '—', None)} · "
         f"**{ui.tr('place.platforms')}** {ui.text(', '.join(ui.names_of('platforms', hosted['platforms'])) or '—', None)}"
     )
-    st.caption(ui.tr("place.source", value=ui.text(c.source, 1000)))
+    st.caption(ui.tr("place.source", value=ui.text(citations.source_text(c.source, lang), 2000)))
 else:
     row = ui.layer(place.layer).set_index(join.scope.ID_COLUMNS[place.layer]).loc[place_id]
     if "location_precision" in row:
@@ -69,7 +69,7 @@ else:
         st.write(f"**{ui.tr('place.membership')}**: {ui.text(i18n.code(row.membership_confidence, lang))}")
         if row.membership_confidence == "low":
             st.warning(ui.tr("place.membership_low"))
-    st.caption(ui.tr("place.source", value=ui.text(row.get("source", ""), 1000)))
+    st.caption(ui.tr("place.source", value=ui.text(citations.source_text(row.get("source", ""), lang), 2000)))
 
 if known:
     selection = view.Selection(extras=frozenset(view.EXTRAS), place=place_id)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from borderdash import i18n, safe, ui, ui_exports, view
-from borderdash.policy import join, kb, search
+from borderdash.policy import cite, join, kb, search
 
 lang = ui.language()
 st.title(ui.tr("policy.title"))
@@ -33,17 +33,20 @@ ui.to_url("measure", picker, measure_id)
 m = kb.measure(measure_id)
 doc = kb.documents()[m["document"]]
 st.header(ui.text(i18n.pick(m, "title", lang), 300))
-st.caption(ui.text(f"{i18n.pick(doc, 'title', lang)} ({kb.document_label(doc)}) · {m['section']}", 400))
+st.caption(ui.text(cite.measure_citation(m, lang), 400))
 period = kb.periods()[m["document"]]
 st.caption(ui.tr("policy.period", value=ui.text(period.en if lang == "en" else period.zh, 200)))
-st.markdown(f"> {ui.text(m['quote'], None)}")
 st.markdown(ui.text(i18n.pick(m, "summary", lang), None))
+quote = cite.quote_block(m, lang)
+st.markdown(f"**{ui.text(quote.label)}**\n\n> {ui.text(quote.quote, None)}")
+if quote.note:
+    st.caption(ui.text(quote.note, None))
 sep = "、" if lang == "zh" else ", "
 st.markdown(f"**{ui.tr('policy.departments')}**: " + ui.text(sep.join(kb.department_names(m["departments"], lang)) or "—", None))
 if m["quantities"]:
-    st.markdown(f"**{ui.tr('policy.quantities')}**: " + ui.text("; ".join(kb.quantity_text(q, lang) for q in m["quantities"]), None))
-if m.get("scope_note"):
-    st.caption(ui.tr("policy.scope_note", value=ui.text(m["scope_note"], None)))
+    st.markdown(f"**{ui.tr('policy.quantities')}**: " + ui.text(kb.quantities_text(m, lang), None))
+if kb.scope_note(m, lang):
+    st.caption(ui.tr("policy.scope_note", value=ui.text(kb.scope_note(m, lang), None)))
 
 where = join.places_for(measure_id)
 st.subheader(ui.tr("policy.where", count=len(where)))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from borderdash import i18n, registers, sources_page, ui
+from borderdash import i18n, registers, schema, sources_page, ui
 from borderdash.policy import kb
 
 lang = ui.language()
@@ -33,7 +33,7 @@ st.dataframe(sources_page.build_record(lang), hide_index=True, width="stretch")
 st.subheader(ui.tr("sources.registers"))
 for name in ("border_counties", "im_units", "hainan_counties", "border_prefectures", "regiments", "platforms", "corridors"):
     df = registers.read(name)
-    with st.expander(ui.tr("sources.rows", name=name, count=len(df))):
+    with st.expander(ui.tr("sources.rows", name=schema.register_label(name, lang), count=len(df))):
         st.dataframe(df, hide_index=True, width="stretch")
 
 with st.expander(ui.tr("sources.report")):

@@ -226,7 +226,7 @@ def measures_for(place_id: str, in_force_only: bool = False, today=None) -> pd.D
     out = kb.with_periods(_matched(place.layer, place.place_id, place.province_zh), today)
     if in_force_only:
         out = out[out.in_force].reset_index(drop=True)
-    return out[MEASURE_COLUMNS]
+    return kb.with_sections(out[MEASURE_COLUMNS])
 
 
 def measure_routes(place_id: str, today=None) -> pd.DataFrame:
@@ -234,7 +234,7 @@ def measure_routes(place_id: str, today=None) -> pd.DataFrame:
     its document's period. `via` is empty when the rule names the place itself, else `layer:id` of the unit, regiment,
     platform or prefecture it came through (measures_for joins these per measure)."""
     place = resolve(place_id)
-    return kb.with_periods(_routes(place.layer, place.place_id, place.province_zh), today)[MEASURE_COLUMNS]
+    return kb.with_sections(kb.with_periods(_routes(place.layer, place.place_id, place.province_zh), today)[MEASURE_COLUMNS])
 
 
 ROUTE_COLUMNS = [c for c in MEASURE_COLUMNS if c not in kb.PERIOD_COLUMNS]

@@ -9,7 +9,7 @@ import pandas as pd
 import yaml
 
 from ..paths import POLICY, SEEDS
-from . import period
+from . import period, sections
 
 MEASURE_FIELDS = (
     "id",
@@ -94,9 +94,68 @@ def department_names(keys: list[str], lang: str = "zh") -> list[str]:
     return [deps.get(k, {}).get(lang, k) for k in keys]
 
 
+def units() -> dict[str, dict]:
+    """The unit vocabulary (vocab.yaml `units`): how an amount of each unit reads in Chinese and English."""
+    return vocab().get("units") or {}
+
+
+def amount_text(value, unit: str, lang: str = "en") -> str:
+    """A number with its unit in a language: 2020年 / 2020, 10万元 / CNY 100,000, 20年 / 20 years, 2024年1月1日."""
+    words = units().get(unit)
+    if words is None:
+        return f"{value} {unit}".strip()
+    if unit == "date":
+        return period.day_text(value, lang)
+    if unit == "year":
+        return f"{value}年" if lang == "zh" else str(value)
+    if lang == "zh":
+        return _number_zh(value) + words["zh"]
+    number = f"{value:,}" if isinstance(value, int) else str(value)
+    if words.get("en_before"):
+        return f"{words['en']} {number}"
+    return f"{number} {words['en']}".strip()
+
+
+def _number_zh(value) -> str:
+    """Round ten-thousands as 万 (100000 -> 10万), as Chinese texts write amounts; other numbers as they are."""
+    if isinstance(value, int) and value >= 10000 and value % 10000 == 0:
+        return f"{value // 10000}万"
+    return str(value)
+
+
 def quantity_text(q: dict, lang: str = "en") -> str:
-    what = q.get(f"what_{lang}") or q.get("what_en") or ""
-    return f"{q.get('value')} {q.get('unit', '')} ({what})".strip()
+    """One number a measure sets, with what it counts: 2020年（目标年份）/ 2020 (target year)."""
+    what = q.get(f"what_{lang}") or ""
+    amount = amount_text(q.get("value"), str(q.get("unit", "")), lang)
+    if not what:
+        return amount
+    return f"{amount}（{what}）" if lang == "zh" else f"{amount} ({what})"
+
+
+def quantities_text(m: dict, lang: str = "en") -> str:
+    """All the numbers a measure sets, in a language, joined as a page lists them."""
+    return ("；" if lang == "zh" else "; ").join(quantity_text(q, lang) for q in m.get("quantities") or [])
+
+
+def scope_note(m: dict, lang: str = "en") -> str:
+    """A measure's scope note in a language ('' where it has none)."""
+    return str(m.get(f"scope_note_{lang}") or "")
+
+
+def section_label(document_id: str, section: str, lang: str = "en") -> str:
+    """A measure's section as each language's reader finds it: （一） / 第二条 / 二（三） in Chinese, (I) / Art. 2 /
+    II(3) / Box 1(4) in English (borderdash.policy.sections)."""
+    doc = documents().get(document_id)
+    return sections.label(doc, section, lang) if doc else str(section or "")
+
+
+def with_sections(df: pd.DataFrame, column: str = "document") -> pd.DataFrame:
+    """The rows with their section in both languages (`section_zh`, `section_en`) beside the seed's `section`."""
+    out = df.copy()
+    pairs = list(zip(out[column], out["section"], strict=True))
+    out["section_zh"] = [section_label(d, s, "zh") for d, s in pairs]
+    out["section_en"] = [section_label(d, s, "en") for d, s in pairs]
+    return out
 
 
 def periods(today=None) -> dict[str, period.Period]:
@@ -117,9 +176,20 @@ def with_periods(df: pd.DataFrame, today=None, column: str = "document") -> pd.D
     return out
 
 
-def document_label(doc: dict) -> str:
+def document_number(doc: dict, lang: str = "zh") -> str:
+    """A document's number in a language (国发〔2015〕72号 / Guo Fa [2015] No. 72); '' where it has none."""
+    number = str(doc.get("number") or "")
+    if lang == "en":
+        return str(doc.get("number_en") or number)
+    return number
+
+
+def document_label(doc: dict, lang: str = "zh") -> str:
     """A document's number where it has one, else its date: what goes in brackets after its title."""
-    return str(doc.get("number") or doc.get("date") or "")
+    number = document_number(doc, lang)
+    if number:
+        return number
+    return period.day_text(doc.get("date"), lang)
 
 
 def measures_table(today=None) -> pd.DataFrame:
@@ -141,11 +211,13 @@ def measures_table(today=None) -> pd.DataFrame:
                 "quote": r["quote"],
                 "summary_zh": r["summary_zh"],
                 "summary_en": r["summary_en"],
-                "quantities": "; ".join(quantity_text(q) for q in r["quantities"]),
-                "scope_note": r.get("scope_note", "") or "",
+                "quantities_zh": quantities_text(r, "zh"),
+                "quantities_en": quantities_text(r, "en"),
+                "scope_note_zh": scope_note(r, "zh"),
+                "scope_note_en": scope_note(r, "en"),
             }
         )
-    return with_periods(pd.DataFrame(rows), today)
+    return with_sections(with_periods(pd.DataFrame(rows), today))
 
 
 def counts_by_document() -> dict[str, int]:
@@ -188,6 +260,12 @@ def problems(check_quotes: bool = True) -> list[str]:
         out += [f"{rid}: unknown scope rule {t}" for t in r["scope"] + r["only"] if t not in rules]
         if not r["scope"]:
             out.append(f"{rid}: empty scope")
+        unknown_units = [q.get("unit") for q in r["quantities"] if q.get("unit") not in units()]
+        out += [f"{rid}: unknown unit {u!r} (add it to vocab.yaml units)" for u in unknown_units]
+        if "scope_note" in r:
+            out.append(f"{rid}: scope_note is written in both languages now (scope_note_zh, scope_note_en)")
+        if bool(r.get("scope_note_zh")) != bool(r.get("scope_note_en")):
+            out.append(f"{rid}: a scope note needs both scope_note_zh and scope_note_en")
         if check_quotes:
             text = texts.setdefault(r["document"], seed_text(r["document"]))
             if r["quote"] not in text:

@@ -38,6 +38,14 @@ def _en(day: dt.date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
+def day_text(value, lang: str) -> str:
+    """A day (ISO text or date) as each language writes it: 2024年1月1日 / 1 January 2024; '' for none."""
+    day = _day(value)
+    if day is None:
+        return ""
+    return _zh(day) if lang == "zh" else _en(day)
+
+
 def period(doc: dict, today: dt.date | None = None) -> Period:
     """The period of a document (a documents.yaml record) as of `today` (default: the current date)."""
     today = today or dt.date.today()

@@ -91,7 +91,8 @@ def _index():
                 " ".join(m["theme"]),
                 " ".join(m["instrument"]),
                 " ".join(kb.quantity_text(q, "en") + " " + kb.quantity_text(q, "zh") for q in m["quantities"]),
-                m.get("scope_note", "") or "",
+                kb.scope_note(m, "zh"),
+                kb.scope_note(m, "en"),
             ]
         )
         fields = {f: m.get(f, "") or "" for f in FIELD_WEIGHTS if f != "extra"} | {"extra": extra}
@@ -112,7 +113,7 @@ def search(query: str, limit: int = 20, in_force_only: bool = False, today=None)
     q = list(dict.fromkeys(tokens(query, query=True)))
     columns = ["rank", "score", "id", "document", "section", "title_zh", "title_en", "period_zh", "period_en", "in_force"]
     if not q:
-        return pd.DataFrame(columns=columns)
+        return pd.DataFrame(columns=columns + ["section_zh", "section_en"])
     n, k1, b = len(docs), 1.2, 0.75
     scored = []
     for m, tf, length in docs:
@@ -141,4 +142,4 @@ def search(query: str, limit: int = 20, in_force_only: bool = False, today=None)
         }
         for i, (s, m) in enumerate(scored[:limit])
     ]
-    return kb.with_periods(pd.DataFrame(rows, columns=columns[:7]), today)[columns]
+    return kb.with_sections(kb.with_periods(pd.DataFrame(rows, columns=columns[:7]), today)[columns])
