@@ -199,6 +199,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "policy.no_match": ("没有匹配的措施，请换用更少或其他词语。", "No measure matches; try fewer or other words."),
     "policy.unknown_measure": ("没有编号为“{wanted}”的措施，显示第一项。", "No measure with id “{wanted}”; showing the first."),
     "policy.measure": ("措施", "Measure"),
+    "policy.rows_help": ("点选一行即显示该措施。", "Click a row to read that measure."),
+    "policy.place": ("地点（点击打开档案）", "Place (opens its profile)"),
     "policy.departments": ("责任部门", "Departments"),
     "policy.quantities": ("数量", "Quantities"),
     "policy.scope_note": ("适用范围说明：{value}", "Scope note: {value}"),
@@ -742,6 +744,7 @@ STRINGS: dict[str, tuple[str, str]] = {
 
 # Table headers: column -> (zh, en).
 COLUMNS: dict[str, tuple[str, str]] = {
+    "document_name": ("文件", "Document"),
     "adcode": ("行政区划代码", "Adcode"),
     "id": ("编号", "ID"),
     "place_id": ("编号", "ID"),

@@ -59,7 +59,8 @@ def builtin_catalogue() -> tuple[Indicator, ...]:
         zh, en = names.get(iso3, (iso3, iso3))
         out.append(Indicator(f"border_km_{iso3}", f"与{zh}边境线长度", f"Border length with {en}", "km", "neighbour"))
     for doc_id in kb.documents():
-        out.append(Indicator(f"measures_doc_{doc_id}", f"措施数·{doc_id}", f"Measures from {doc_id}", "", "document"))
+        zh, en = kb.document_name(doc_id, "zh"), kb.document_name(doc_id, "en")
+        out.append(Indicator(f"measures_doc_{doc_id}", f"措施数·{zh}", f"Measures from {en}", "", "document"))
     vocab = kb.vocab()
     for key, names in vocab["themes"].items():
         out.append(Indicator(f"measures_theme_{key}", f"措施数·{names['zh']}", f"Measures on {names['en']}", "", "theme"))

@@ -355,11 +355,8 @@ def measures_by_document(measures: pd.DataFrame, key: str) -> None:
     from .policy import kb
 
     lang = language()
-    docs = kb.documents()
     for doc_id, group in measures.groupby("document", sort=False):
-        doc = docs[doc_id]
-        number = kb.document_label(doc)
-        head = f"{i18n.pick(doc, 'title', lang)}" + (f"（{number}）" if number and lang == "zh" else f" ({number})" if number else "")
+        head = kb.document_name(doc_id, lang)
         period = group.period_zh.iloc[0] if lang == "zh" else group.period_en.iloc[0]
         with st.expander(tr("place.document_group", document=text(head, 160), count=len(group), period=text(period)), expanded=True):
             shown = table(group, ["section", "title", "reason"])

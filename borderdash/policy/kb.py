@@ -274,10 +274,10 @@ def problems(check_quotes: bool = True) -> list[str]:
 
 
 def document_name(document_id: str, lang: str) -> str:
-    """A document as a planner names it: its title and, where it has one, its number."""
+    """A document as a planner names it: its short name and its number where it has one (兴边富民行动“十三五”规划（国办发〔2017〕50号）)."""
     doc = documents()[document_id]
-    title = doc.get(f"title_{lang}") or doc["title_zh"]
-    number = str(doc.get("number") or "").split(" (")[0]
+    name = doc.get(f"short_{lang}") or doc.get(f"title_{lang}") or doc["title_zh"]
+    number = document_number(doc, lang)
     if not number:
-        return title
-    return f"{title}（{number}）" if lang == "zh" else f"{title} ({number})"
+        return name
+    return f"{name}（{number}）" if lang == "zh" else f"{name} ({number})"
