@@ -9,6 +9,7 @@ if not all(assets.installed(p) for p in assets.PACKAGES.values()):
     st.error(f"地图组件未安装 · The map's Leaflet files are not installed: run ./scripts/setup.sh ({ui.text(str(assets.VENDOR_DIR))})")
 webmap.layer_files()
 ui.language_switch()
+ui.page_style()
 ui_workspace.sidebar()
 
 pages = [

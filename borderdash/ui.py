@@ -378,6 +378,43 @@ def _query_with_lang(**params) -> str:
     return urlencode(params | ({"lang": "en"} if language() == "en" else {}))
 
 
+def find_place_box(where) -> None:
+    """A find-a-place box: a Chinese or English name (or its pinyin), an id or an adcode; the matches link to their profiles."""
+    from .policy.find import find_places
+
+    query = where.text_input(tr("find.label"), key="find_place", placeholder=tr("find.placeholder"), max_chars=60)
+    if not query.strip():
+        return
+    found = find_places(query, limit=6)
+    found = found[found.layer != "im-units"]  # the same territory as its county
+    if found.empty:
+        where.caption(tr("find.none", query=text(query, 60)))
+        return
+    for row in found.itertuples():
+        province = layers.province_name(row.province_zh, language())
+        label = f"{i18n.pick(row._asdict(), 'name', language())} · {i18n.code(row.layer, language())} · {province}"
+        query_params = {"place": row.place_id} | ({"lang": "en"} if language() == "en" else {})
+        where.page_link("views/place.py", label=label, query_params=query_params)
+
+
+PAGE_CSS = """<style>
+@media (max-width: 640px) {{ h1 {{ font-size: 1.7rem !important; }} }}
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p::after {{
+  content: "{choose}"; font-size: 14px; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+[data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: "{drop}"; font-size: 12px; }}
+</style>"""
+"""The file uploader's own words (Streamlit has no setting for them) replaced by the catalogue's, through CSS."""
+
+
+def page_style() -> None:
+    """Styles every page shares: a smaller title on a phone (so the map shows on the first screen) and the uploader's words
+    in the session's language."""
+    quoted = {k: tr(f"upload.widget_{k}").replace("\\", "").replace('"', "'") for k in ("choose", "drop")}
+    st.html(PAGE_CSS.format(**quoted))
+
+
 def clicked(value, allowed: set) -> str | None:
     """The adcode of the feature the user last clicked on a map (st_folium's value), if it is one of `allowed`."""
     adcode = (((value or {}).get("last_active_drawing") or {}).get("properties") or {}).get("adcode")

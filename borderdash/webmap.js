@@ -62,29 +62,39 @@ function borderdashMap(map, config) {
     interactive: false,
     style: { color: S.maritime, weight: 1.5, dashArray: "6 4" },
   }).addTo(map);
+  const countyStyle = (f) => {
+    const selected = view.selected === f.properties.adcode;
+    const edge = { color: selected ? S.selected : S.county_edge, weight: selected ? 3 : 0.4 };
+    if (view.thematic) {
+      const fill = view.thematic.fills[f.properties.adcode];
+      if (!fill) return { ...S.no_data, weight: selected ? 3 : S.no_data.weight };
+      return { fillColor: fill, fillOpacity: 0.85, ...edge };
+    }
+    if (highlight.has(f.properties.adcode))
+      return { fillColor: S.highlight_fill, fillOpacity: 0.6, color: selected ? S.selected : S.highlight_edge, weight: selected ? 3 : 1.4 };
+    const fill = f.properties.is_border_county ? S.border_county_fill : S.other_county_fill;
+    return { fillColor: fill, fillOpacity: highlight.size ? 0.35 : 0.55, ...edge };
+    };
   const counties = L.geoJSON(null, {
     renderer: areas,
-    style: (f) => {
-      const selected = view.selected === f.properties.adcode;
-      const edge = { color: selected ? S.selected : S.county_edge, weight: selected ? 3 : 0.4 };
-      if (view.thematic) {
-        const fill = view.thematic.fills[f.properties.adcode];
-        if (!fill) return { ...S.no_data, weight: selected ? 3 : S.no_data.weight };
-        return { fillColor: fill, fillOpacity: 0.85, ...edge };
-      }
-      if (highlight.has(f.properties.adcode))
-        return { fillColor: S.highlight_fill, fillOpacity: 0.6, color: selected ? S.selected : S.highlight_edge, weight: selected ? 3 : 1.4 };
-      const fill = f.properties.is_border_county ? S.border_county_fill : S.other_county_fill;
-      return { fillColor: fill, fillOpacity: highlight.size ? 0.35 : 0.55, ...edge };
-    },
+    style: countyStyle,
     onEachFeature: (f, l) => {
       const p = f.properties;
       const km = Number(p.border_length_km || 0).toLocaleString(undefined, { maximumFractionDigits: 1 });
       const province = (config.lang === "en" && p.province_en) || p.province_zh;
-      const value = view.thematic ? `<br>${esc(view.thematic.indicator)}: ${esc(view.thematic.values[p.adcode] ?? "")}` : "";
       const across = p[`neighbours_${config.lang}`] || p.neighbours || "—";
       const unit = config.lang === "en" ? "km" : "公里";
-      l.bindTooltip(`<b>${esc(name(p))}</b><br>${esc(province)} · ${esc(across)} · ${esc(km)} ${unit}${value}`, { sticky: true });
+      l.bindTooltip(() => {
+        const value = view.thematic ? `<br>${esc(view.thematic.indicator)}: ${esc(view.thematic.values[p.adcode] ?? "")}` : "";
+        return `<b>${esc(name(p))}</b><br>${esc(province)} · ${esc(across)} · ${esc(km)} ${unit}${value}`;
+      }, { sticky: true });
+      // A click answers on the map: the name, how many measures apply, and the way to the profile.
+      l.bindPopup(() => {
+        const T = config.popup;
+        const link = `/place?place=${encodeURIComponent(p.adcode)}${config.lang === "en" ? "&lang=en" : ""}`;
+        return `<b>${esc(name(p))}</b><br>${esc(province)}<br>${esc(T.measures.replace("{n}", p.measure_count ?? 0))}`
+          + `<br><a href="${esc(link)}" target="_top">${esc(T.open)}</a>`;
+      }, { autoPan: true, closeButton: true, className: "bd-popup" });
     },
   }).addTo(map);
   const border = L.geoJSON(null, {
@@ -150,6 +160,8 @@ function borderdashMap(map, config) {
 
   let view = { counties: [], sources: [], border: null, extras: {}, legend: [] };
   let highlight = new Set();
+  let drawnCounties = null;
+  let drawnExtras = null;
   let token = 0;
   let fitted = null;
   const filtered = (p) => !view.border || view.border.has(p.segment_id);
@@ -197,8 +209,18 @@ function borderdashMap(map, config) {
     }
     map.fitBounds(view.fit, { animate: false, maxZoom: view.max_zoom || 18 });
     fitted = view.fit_key;
+    moved = false;
     refine();
   }
+  // The frame follows the map's size (a phone, a window made narrower, st_folium sizing the frame late) until the user pans or zooms.
+  let moved = false;
+  map.on("dragstart", () => (moved = true));
+  for (const event of ["wheel", "touchstart", "dblclick"]) map.getContainer().addEventListener(event, () => (moved = true), { passive: true });
+  if (map.zoomControl) map.zoomControl.getContainer().addEventListener("click", () => (moved = true));
+  map.on("resize", () => {
+    if (moved || !view.fit) return;
+    map.fitBounds(view.fit, { animate: false, maxZoom: view.max_zoom || 18 });
+  });
 
   async function apply() {
     const mine = ++token;
@@ -208,14 +230,25 @@ function borderdashMap(map, config) {
     const kinds = Object.keys(extras).filter((k) => (view.extras || {})[k]);
     const [collections, drawn] = await Promise.all([Promise.all(sources.map(load)), Promise.all(kinds.map(load))]);
     if (mine !== token) return;
-    const wanted = new Set(view.counties);
-    counties.clearLayers();
-    for (const fc of collections) counties.addData(fc.features.filter((f) => wanted.has(f.properties.adcode)));
-    for (const layer of Object.values(extras)) layer.clearLayers();
-    kinds.forEach((k, i) => {
-      const ids = new Set(view.extras[k]);
-      extras[k].addData(drawn[i].features.filter((f) => ids.has(f.properties.id)));
-    });
+    // Redraw only what changed: a view that keeps its counties (a click, a new highlight) restyles them, so an open popup stays.
+    const countyKey = JSON.stringify([sources, view.counties]);
+    if (countyKey !== drawnCounties) {
+      const wanted = new Set(view.counties);
+      counties.clearLayers();
+      for (const fc of collections) counties.addData(fc.features.filter((f) => wanted.has(f.properties.adcode)));
+      drawnCounties = countyKey;
+    } else {
+      counties.setStyle(countyStyle);
+    }
+    const extrasKey = JSON.stringify([view.extras, view.rings]);
+    if (extrasKey !== drawnExtras) {
+      for (const layer of Object.values(extras)) layer.clearLayers();
+      kinds.forEach((k, i) => {
+        const ids = new Set(view.extras[k]);
+        extras[k].addData(drawn[i].features.filter((f) => ids.has(f.properties.id)));
+      });
+      drawnExtras = extrasKey;
+    }
     features.clearLayers();
     if (view.features) features.addData(view.features);
     await context;
@@ -303,7 +336,7 @@ function borderdashMap(map, config) {
     return div;
   };
   // Folded by a click on its title; folded from the start on small maps, where it would cover the map.
-  let folded = map.getSize().y < 450;
+  let folded = map.getSize().y < 450 || map.getSize().x < 600;
   legend.update = (rows) => {
     const div = legend.getContainer();
     if (!div) return;

@@ -28,7 +28,7 @@ from jinja2 import Template
 from . import assets, i18n, indicators, layers, map_names, safe, style
 from .filters import Filter
 from .geodesy import CHINA_LAEA
-from .paths import BUILT, REGISTERS, ROOT
+from .paths import BUILT, POLICY, REGISTERS, ROOT
 from .schema import PROVINCES_EN
 from .view import View, shown_counties
 
@@ -99,6 +99,7 @@ CSS = f"""<style>
 .bd-sw.square{{background:var(--c);width:9px;height:9px}}.bd-sw.dot{{border-top:3px dotted var(--c);height:0}}
 .bd-sw.nodata{{background:#fff;border:1px dashed #6b6b6b}}
 .leaflet-control-attribution{{font-size:10px;max-width:60vw}}
+@media (max-width:600px){{.leaflet-control-attribution{{max-width:calc(100vw - 150px);line-height:1.2}}.bd-legend{{max-width:70vw}}}}
 </style>"""
 
 
@@ -208,9 +209,13 @@ def _coarse(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 
 def _with_neighbour_names(counties: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
-    """Counties with their neighbours by name in both languages (`neighbours_zh`, `neighbours_en`) for the tooltips."""
+    """Counties with their neighbours by name in both languages (`neighbours_zh`, `neighbours_en`) for the tooltips, and how
+    many measures apply to each (`measure_count`) for the popup a click opens."""
+    from .policy import join
+
     named = {f"neighbours_{lang}": counties.neighbours.map(lambda c, lang=lang: map_names.names(c, lang)) for lang in ("zh", "en")}
-    return counties.assign(**named)
+    counts = {adcode: len(ids) for adcode, ids in join.measures_by_county().items()}
+    return counties.assign(**named, measure_count=counties.adcode.map(counts).fillna(0).astype(int))
 
 
 def _named_neighbours(neighbours: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -257,10 +262,10 @@ def _context_layers() -> dict[str, gpd.GeoDataFrame]:
 
 
 def _inputs_key() -> str:
-    """Hash of what the context files are made from: built layers, registers and this module."""
+    """Hash of what the context files are made from: built layers, registers, the policy files (measure counts) and this module."""
     h = hashlib.sha256()
-    for folder in (BUILT, REGISTERS):
-        for path in sorted(folder.glob("*")):
+    for folder in (BUILT, REGISTERS, POLICY):
+        for path in sorted(folder.rglob("*")):
             if path.is_file():
                 h.update(path.name.encode())
                 h.update(path.read_bytes())
@@ -517,6 +522,7 @@ def _config(lang: str, draw: bool = False) -> dict:
         "lang": lang,
         "attribution": ATTRIBUTION.get(lang, ATTRIBUTION["zh"]),
         "legend_title": i18n.t("map.legend", lang),
+        "popup": {"measures": i18n.t("map.popup_measures", lang), "open": i18n.t("map.popup_open", lang)},
         "draw": draw,
     }
 

@@ -31,7 +31,9 @@ ui_indicators.upload_panel(notices)
 query = tuple(sorted(flt.to_query().items()))
 shown = ui.shown_counties(query)
 border = flt.apply(ui.layer("border-line"))
-st.markdown(
+figures, finder = st.columns([3, 2], vertical_alignment="bottom")
+ui.find_place_box(finder)
+figures.markdown(
     ui.tr(
         "overview.figures",
         counties=len(shown),

@@ -33,7 +33,7 @@ chosen_row = ((st.session_state.get(rows_key) or {}).get("selection") or {}).get
 if chosen_row and st.session_state.get("policy_row_applied") != (rows_key, chosen_row[0]) and chosen_row[0] < len(ids):
     st.session_state[picker] = ids[chosen_row[0]]  # a clicked row selects its measure
     st.session_state.policy_row_applied = (rows_key, chosen_row[0])
-    ui.seen(picker, ids[chosen_row[0]])
+    ui.seen(picker, wanted if wanted in ids else ids[0])  # the URL's measure is not new: the widget keeps the row's
 st.caption(ui.tr("policy.rows_help"))
 ui.show_table(
     results,
