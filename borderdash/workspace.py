@@ -30,6 +30,7 @@ import io
 import json
 import re
 import secrets
+import string
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field, replace
@@ -61,8 +62,10 @@ class WorkspaceError(ValueError):
 
 
 def new_id() -> str:
-    """A random, URL-safe workspace id of 128 bits (22 characters)."""
-    return secrets.token_urlsafe(16)
+    """A random, URL-safe workspace id of 22 characters (about 132 bits): the first a letter or digit, so no command line
+    reads it as an option, the other 21 from the URL-safe base64 alphabet."""
+    first = string.ascii_letters + string.digits
+    return secrets.choice(first) + "".join(secrets.choice(first + "-_") for _ in range(21))
 
 
 def valid_id(text) -> bool:

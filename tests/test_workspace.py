@@ -41,7 +41,7 @@ def manifest_of(data: bytes) -> dict:
 def test_ids_are_random_url_safe_and_carry_128_bits():
     ids = {workspace.new_id() for _ in range(1000)}
     assert len(ids) == 1000
-    assert all(workspace.valid_id(i) and len(i) == 22 for i in ids)  # 16 random bytes, base64url
+    assert all(workspace.valid_id(i) and len(i) == 22 for i in ids)  # log2(62) + 21 * 6 ≈ 132 bits
     assert not workspace.valid_id("../../etc/passwd") and not workspace.valid_id("x" * 21) and not workspace.valid_id(None)
 
 
@@ -154,3 +154,7 @@ def test_content_from_damaged_json_is_refused_with_a_reason():
     assert exc.value.code == "malformed" and "missing" in exc.value.en
     with pytest.raises(WorkspaceError):
         workspace.content_from_doc({"filter": {"province": 3}}, {})
+
+
+def test_a_new_id_never_reads_as_a_command_line_option():
+    assert all(workspace.new_id()[0].isalnum() for _ in range(2000))

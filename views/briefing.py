@@ -15,7 +15,11 @@ saved = ui_workspace.briefing_defaults()  # an opened workspace's settings, else
 kinds = list(view.KINDS)
 wanted = next((k for k in ("place", "corridor", "measure") if st.query_params.get(k)), saved.get("template", "overview"))
 kind = st.radio(
-    ui.tr("briefing.template"), kinds, index=kinds.index(wanted), format_func=lambda k: ui.tr(f"briefing.kind.{k}"), horizontal=True
+    ui.tr("briefing.template"),
+    kinds,
+    index=kinds.index(wanted),
+    format_func={k: ui.tr(f"briefing.kind.{k}") for k in kinds}.get,
+    horizontal=True,
 )
 focus = {}
 if kind == "place":

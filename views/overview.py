@@ -21,7 +21,7 @@ with st.sidebar:
     basemap = st.selectbox(
         ui.tr("overview.basemap"),
         list(webmap.ONLINE_BASEMAPS),
-        format_func=({b: b for b in webmap.ONLINE_BASEMAPS} | {"none": ui.tr("overview.basemap_none")}).get,
+        format_func={b: ui.tr(f"overview.basemap_{b}") for b in webmap.ONLINE_BASEMAPS}.get,
         help=ui.tr("overview.basemap_help"),
     )
 notices = st.container()  # the match report: always present, so the map below keeps its place

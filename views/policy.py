@@ -58,7 +58,8 @@ period = kb.periods()[m["document"]]
 st.caption(ui.tr("policy.period", value=ui.text(period.en if lang == "en" else period.zh, 200)))
 st.markdown(ui.text(i18n.pick(m, "summary", lang), None))
 quote = cite.quote_block(m, lang)
-st.markdown(f"**{ui.text(quote.label)}**\n\n> {ui.text(quote.quote, None)}")
+st.markdown(f"**{ui.text(quote.label)}**")
+st.markdown(f"> {ui.text(quote.quote, None)}")
 if quote.note:
     st.caption(ui.text(quote.note, None))
 sep = "、" if lang == "zh" else ", "

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from borderdash import i18n, registers, schema, sources_page, ui
+from borderdash import i18n, schema, sources_page, ui
 from borderdash.policy import kb
 
 lang = ui.language()
@@ -31,8 +31,8 @@ st.subheader(ui.tr("sources.build"))
 st.dataframe(sources_page.build_record(lang), hide_index=True, width="stretch")
 
 st.subheader(ui.tr("sources.registers"))
-for name in ("border_counties", "im_units", "hainan_counties", "border_prefectures", "regiments", "platforms", "corridors"):
-    df = registers.read(name)
+for name in sources_page.REGISTERS_SHOWN:
+    df = sources_page.register_table(name, lang)
     with st.expander(ui.tr("sources.rows", name=schema.register_label(name, lang), count=len(df))):
         st.dataframe(df, hide_index=True, width="stretch")
 
