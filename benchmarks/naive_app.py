@@ -52,7 +52,10 @@ elif view == "policy":
     st_folium(naive_map(counties[counties.adcode.isin(where.place_id)], True), height=480, use_container_width=True)
 elif view == "compare":
     labels = dict(zip(counties.adcode, counties.name_zh, strict=True))
-    chosen = st.multiselect("选择 2–5 个地点", list(labels), default=["450681", "451481"], format_func=lambda a: f"{labels[a]} ({a})")
+    chosen = st.session_state.setdefault("chosen", ["450681", "451481"])
+    added = st.selectbox("添加地点", list(labels), index=None, format_func=lambda a: f"{labels[a]} ({a})")
+    if added and added not in chosen:
+        chosen.append(added)
     st_folium(naive_map(counties[counties.adcode.isin(chosen)], True), height=420, use_container_width=True)
 elif view == "corridors":
     cor = projects.corridors()
