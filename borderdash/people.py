@@ -90,6 +90,18 @@ def words(stem: str) -> Cells:
     return lambda df, lang: i18n.pick(df, stem, lang)
 
 
+def section() -> Cells:
+    """A measure's section as its document numbers it in the language (kb.section_label)."""
+    from .policy import kb
+
+    def cells(df, lang):
+        if f"section_{lang}" in df:
+            return df[f"section_{lang}"]
+        return [kb.section_label(d, s, lang) for d, s in zip(df.document, df.section, strict=True)]
+
+    return cells
+
+
 def flag(col: str) -> Cells:
     def cells(df, lang):
         yes, no = i18n.t("people.yes", lang), i18n.t("people.no", lang)
@@ -433,7 +445,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "maritime": (Column("name", words("name"), "boundaries"),),
     "measures": (
         Column("document", listed("document", document_name), "documents"),
-        Column("section", text("section"), "policy"),
+        Column("section", section(), "policy"),
         Column("measure_title", words("title"), "policy"),
         Column("summary", words("summary"), "policy"),
         Column("quote", text("quote"), "seeds"),
@@ -450,7 +462,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
     ),
     "place-measures": (
         Column("document", listed("document", document_name), "documents"),
-        Column("section", text("section"), "policy"),
+        Column("section", section(), "policy"),
         Column("measure_title", words("title"), "policy"),
         Column("themes", listed("theme", theme_name), "vocab"),
         Column("reason", words("reason"), "join"),
@@ -480,7 +492,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "search": (
         Column("rank", number("rank", 0), "search", WHOLE),
         Column("document", listed("document", document_name), "documents"),
-        Column("section", text("section"), "policy"),
+        Column("section", section(), "policy"),
         Column("measure_title", words("title"), "policy"),
         Column("period", words("period"), "period"),
         Column("in_force", flag("in_force"), "period"),
