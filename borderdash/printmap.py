@@ -28,7 +28,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.path import Path as MplPath
 
-from . import fonts, indicators, style
+from . import fonts, indicators, safe, style
 from .view import View
 
 MM = 1 / 25.4
@@ -92,6 +92,10 @@ def figure(view: View, page: Page = Page()) -> Figure:
         return _figure(view, page)
 
 
+MAX_SOURCE_LINES = 5
+"""The sources line's most lines at the foot of a print map."""
+
+
 def _figure(view: View, page: Page) -> Figure:
     width, height = SIZES[page.size]
     fig = Figure(figsize=(width, height))
@@ -120,7 +124,10 @@ def _figure(view: View, page: Page) -> Figure:
     legend_rows = max(-(-len(entries) // ncol), len(classes[1]) + 1 if classes else 0)
     date = (page.date or dt.date.today()).isoformat()
     wrap = int((width - 2 * margin) * 72 / (6.3 * k) * (0.98 if lang == "zh" else 1.9))
-    foot_lines = textwrap.wrap(style.sources_line(lang, date), wrap) + textwrap.wrap(style.schematic_note(lang, page.approval_no), wrap)
+    sources = textwrap.wrap(style.sources_line(lang, date), wrap)
+    if len(sources) > MAX_SOURCE_LINES:  # long titles (or text put in them) never squeeze the map out of the page
+        sources = [*sources[: MAX_SOURCE_LINES - 1], safe.clip(sources[MAX_SOURCE_LINES - 1], wrap - 1).rstrip("…") + "…"]
+    foot_lines = sources + textwrap.wrap(style.schematic_note(lang, page.approval_no), wrap)[:2]
     foot_h = (len(foot_lines) * 0.12 + 0.1) * k
     legend_h = (legend_rows * 0.19 + 0.12) * k
     top = margin + (0.68 if subtitle else 0.45) * k

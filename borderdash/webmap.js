@@ -379,6 +379,14 @@ function borderdashMap(map, config) {
 
   // Leaflet.draw (pages that screen a drawn point, line or area): what is drawn stays in window.drawnItems, where st_folium reads it.
   if (config.draw && L.Control && L.Control.Draw) {
+    // Leaflet.draw's own words in the page's language: its texts merged over the plugin's English ones.
+    const merge = (into, from) => {
+      for (const [k, v] of Object.entries(from || {})) {
+        if (v && typeof v === "object") merge((into[k] = into[k] || {}), v);
+        else into[k] = v;
+      }
+    };
+    merge(L.drawLocal, config.draw_texts);
     const drawn = new L.FeatureGroup().addTo(map);
     window.drawnItems = drawn;
     map.addControl(new L.Control.Draw({ edit: { featureGroup: drawn }, draw: { circle: false, circlemarker: false } }));

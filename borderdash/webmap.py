@@ -524,6 +524,43 @@ def _config(lang: str, draw: bool = False) -> dict:
         "legend_title": i18n.t("map.legend", lang),
         "popup": {"measures": i18n.t("map.popup_measures", lang), "open": i18n.t("map.popup_open", lang)},
         "draw": draw,
+        **({"draw_texts": draw_texts(lang)} if draw else {}),
+    }
+
+
+def draw_texts(lang: str) -> dict:
+    """Leaflet.draw's own words (its L.drawLocal) in a language, from the catalogue."""
+    t = lambda key: i18n.t(f"draw.{key}", lang)  # noqa: E731
+    action = lambda key: {"text": t(key), "title": t(f"{key}_title")}  # noqa: E731
+    buttons = {"polyline": t("polyline"), "polygon": t("polygon"), "rectangle": t("rectangle"), "marker": t("marker")}
+    return {
+        "draw": {
+            "toolbar": {"actions": action("cancel"), "finish": action("finish"), "undo": action("undo"), "buttons": buttons},
+            "handlers": {
+                "marker": {"tooltip": {"start": t("marker_start")}},
+                "polygon": {"tooltip": {"start": t("polygon_start"), "cont": t("polygon_cont"), "end": t("polygon_end")}},
+                "polyline": {
+                    "error": t("polyline_error"),
+                    "tooltip": {"start": t("polyline_start"), "cont": t("polyline_cont"), "end": t("polyline_end")},
+                },
+                "rectangle": {"tooltip": {"start": t("rectangle_start")}},
+                "simpleshape": {"tooltip": {"end": t("release")}},
+            },
+        },
+        "edit": {
+            "toolbar": {
+                "actions": {
+                    "save": action("save"),
+                    "cancel": {"text": t("cancel"), "title": t("edit_cancel_title")},
+                    "clearAll": action("clear"),
+                },
+                "buttons": {"edit": t("edit"), "editDisabled": t("edit_none"), "remove": t("remove"), "removeDisabled": t("remove_none")},
+            },
+            "handlers": {
+                "edit": {"tooltip": {"text": t("edit_tip"), "subtext": t("edit_subtip")}},
+                "remove": {"tooltip": {"text": t("remove_tip")}},
+            },
+        },
     }
 
 

@@ -59,3 +59,28 @@ def test_a_click_and_a_drawn_area_are_screened_without_the_map_jumping(server, p
     page.get_by_role("button", name="One-page report (PDF, A4)").wait_for(timeout=30_000)
     frame.locator(".leaflet-bdFeatures-pane path").first.wait_for(timeout=60_000)
     assert page.outside_requests == []
+
+
+def test_the_drawing_tools_speak_chinese_and_an_uploaded_file_is_screened_in_english(server, page, tmp_path):  # noqa: F811
+    page.goto(f"{server}/screening", wait_until="domcontentloaded")
+    frame = _frame(page)
+    frame.locator(".leaflet-draw-draw-polygon").wait_for(timeout=60_000)
+    assert frame.locator(".leaflet-draw-draw-polygon").get_attribute("title") == "画面"
+    assert frame.locator(".leaflet-draw-draw-marker").get_attribute("title") == "放置点"
+    geojson = tmp_path / "projects.geojson"
+    geojson.write_text(
+        '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "Dongxing park"},'
+        ' "geometry": {"type": "Point", "coordinates": [107.97167, 21.54778]}}]}',
+        encoding="utf-8",
+    )
+    page.goto(f"{server}/screening?lang=en", wait_until="domcontentloaded")
+    _frame(page)
+    page.get_by_text("Upload a file", exact=True).click()
+    page.locator("[data-testid='stSidebar'] input[type='file']").set_input_files(str(geojson))
+    page.get_by_text("Results · 1 features").wait_for(timeout=90_000)
+    with page.expect_download(timeout=90_000) as download:
+        page.get_by_role("button", name="One-page report (PDF, A4)").click()
+    pdf = PdfReader(io.BytesIO(Path(download.value.path()).read_bytes()))
+    text = pdf.pages[0].extract_text()
+    assert len(pdf.pages) == 1 and "Dongxing" in text
+    assert page.outside_requests == []
