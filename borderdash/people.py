@@ -15,7 +15,7 @@ from functools import cache
 
 import pandas as pd
 
-from . import i18n
+from . import i18n, safe
 
 SEPARATORS = {"zh": "、", "en": ", "}
 ONE_DECIMAL, WHOLE, DEGREES = "#,##0.0", "#,##0", "0.0000"
@@ -49,18 +49,10 @@ class Export:
         return self.frame[heads]
 
 
-def _missing(value) -> bool:
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
 
 def _clean(value):
     """A cell: missing and empty text become None (an empty cell, never 'None' or 'nan')."""
-    if _missing(value):
+    if safe.missing(value):
         return None
     if hasattr(value, "item") and not isinstance(value, str):
         value = value.item()
@@ -70,7 +62,7 @@ def _clean(value):
 
 
 def _items(value) -> list[str]:
-    return [p.strip() for p in str(value).split(";") if p.strip()] if not _missing(value) else []
+    return [p.strip() for p in str(value).split(";") if p.strip()] if not safe.missing(value) else []
 
 
 def _joined(values: Iterable[str], lang: str) -> str | None:
@@ -105,7 +97,7 @@ def section() -> Cells:
 def flag(col: str) -> Cells:
     def cells(df, lang):
         yes, no = i18n.t("people.yes", lang), i18n.t("people.no", lang)
-        return [None if _missing(v) or v == "" else yes if _truthy(v) else no for v in df[col]]
+        return [None if safe.missing(v) or v == "" else yes if _truthy(v) else no for v in df[col]]
 
     return cells
 
@@ -116,13 +108,13 @@ def _truthy(value) -> bool:
 
 def percent(col: str) -> Cells:
     """A share 0–1 as the screen shows it: percent, one decimal."""
-    return lambda df, lang: [None if _missing(v) else round(float(v) * 100, 1) for v in df[col]]
+    return lambda df, lang: [None if safe.missing(v) else round(float(v) * 100, 1) for v in df[col]]
 
 
 def number(col: str, decimals: int = 1) -> Cells:
     def cells(df, lang):
         values = pd.to_numeric(df[col], errors="coerce")
-        return [None if _missing(v) else (round(float(v)) if decimals == 0 else round(float(v), decimals)) for v in values]
+        return [None if safe.missing(v) else (round(float(v)) if decimals == 0 else round(float(v), decimals)) for v in values]
 
     return cells
 
@@ -152,7 +144,7 @@ def ids(col: str) -> Cells:
 def located(col: str) -> Cells:
     """A coordinate only where the location is sourced (a point or a town); a county's inner point is not a location."""
     return lambda df, lang: [
-        None if _missing(v) or p not in ("point", "town") else round(float(v), 4)
+        None if safe.missing(v) or p not in ("point", "town") else round(float(v), 4)
         for v, p in zip(df[col], df.get("location_precision", [""] * len(df)), strict=True)
     ]
 
@@ -275,7 +267,7 @@ def _provinces(col: str = "province_zh") -> Cells:
 def _approved(df, lang):
     out = []
     for date, kind in zip(df.approved, df.get("approved_kind", [""] * len(df)), strict=True):
-        if _missing(date) or not str(date).strip():
+        if safe.missing(date) or not str(date).strip():
             out.append(None)
             continue
         what = i18n.t(f"people.approved.{kind}", lang) if f"people.approved.{kind}" in i18n.STRINGS else ""
@@ -329,7 +321,7 @@ def _place_reason(df, lang):
     """places_for rows: the rule, with its detail where it has one."""
     out = []
     for rule, detail in zip(i18n.pick(df, "rule", lang), i18n.pick(df, "detail", lang), strict=True):
-        detail = "" if _missing(detail) else str(detail).strip()
+        detail = "" if safe.missing(detail) else str(detail).strip()
         out.append(f"{rule}（{detail}）" if detail and lang == "zh" else f"{rule} ({detail})" if detail else rule)
     return out
 

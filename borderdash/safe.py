@@ -12,8 +12,9 @@ reads the same once the browser renders it as HTML.
 from __future__ import annotations
 
 import json
-import math
 import re
+
+import pandas as pd
 
 # Special in HTML (& < > " '), in JS string/template literals (` $ { } \ and the line
 # terminators), and control characters that could end a line in a script.
@@ -25,13 +26,17 @@ WORD_JOINER = "\u2060"
 MESSAGE_LIMIT = 120
 
 
-def _blank(value) -> bool:
+def missing(value) -> bool:
+    """No value: None, NaN, NaT or pandas' NA (what a cell shows as empty, never as 'nan' or 'None')."""
     if value is None:
         return True
     try:
-        return isinstance(value, float) and math.isnan(value)
-    except TypeError:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
         return False
+
+
+_blank = missing
 
 
 def html(value) -> str:

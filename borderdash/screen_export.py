@@ -95,20 +95,20 @@ def results_table(screening: Screening, lang: str) -> pd.DataFrame:
     for field in RESULT_FIELDS:
         values = res[f"{field}_{lang}"] if field in BILINGUAL else res[field]
         if field in FLAGS:
-            values = values.map(lambda v: "" if _missing(v) else i18n.t("yes" if v else "no", lang))
+            values = values.map(lambda v: "" if safe.missing(v) else i18n.t("yes" if v else "no", lang))
         elif field == "im_unit":
             values = [
-                "" if _missing(a) else i18n.t("yes" if isinstance(unit, str) and unit else "no", lang)
+                "" if safe.missing(a) else i18n.t("yes" if isinstance(unit, str) and unit else "no", lang)
                 for a, unit in zip(res.adcode, res.im_unit, strict=True)
             ]
         elif field in SHARES:
-            values = values.map(lambda v: "" if _missing(v) else round(float(v) * 100, 1))
+            values = values.map(lambda v: "" if safe.missing(v) else round(float(v) * 100, 1))
         elif field in METHOD_FIELDS:
-            values = values.map(lambda v: "" if _missing(v) else method_text(v, lang))
+            values = values.map(lambda v: "" if safe.missing(v) else method_text(v, lang))
         elif field == "port_status":
             values = res[f"port_status_{lang}"]
         elif field in CODE_FIELDS:
-            values = values.map(lambda v, f=field: "" if _missing(v) else code_label(CODE_FIELDS[f], v, lang))
+            values = values.map(lambda v, f=field: "" if safe.missing(v) else code_label(CODE_FIELDS[f], v, lang))
         out[header(field, lang, screening.buffer_km)] = _blank(values)
     return out.reset_index(drop=True)
 
@@ -275,20 +275,12 @@ def geojson_bytes(screening: Screening) -> bytes:
 
 
 def _cell(value):
-    if _missing(value):
+    if safe.missing(value):
         return None
     if isinstance(value, np.generic):
         value = value.item()
     return safe.spreadsheet_cell(value)
 
-
-def _missing(value) -> bool:
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
 
 
 def _blank(values) -> pd.Series:
@@ -296,4 +288,4 @@ def _blank(values) -> pd.Series:
     series = pd.Series(values)
     if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
         return series.astype(object).where(series.notna(), "")
-    return series.map(lambda v: "" if _missing(v) else v)
+    return series.map(lambda v: "" if safe.missing(v) else v)
