@@ -13,6 +13,23 @@ def border_line():
     return layers.border_line()
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright (never a downloaded browser), one per test module."""
+    from pathlib import Path
+
+    import servers
+
+    if not Path(servers.CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {servers.CHROMIUM} (scripts/test.sh installs Debian's chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=servers.CHROMIUM, args=servers.CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
 def county(counties, adcode):
     return counties.set_index("adcode").loc[adcode]
 

@@ -2,7 +2,7 @@
 whole (Hainan, the South China Sea), credits only the data, and the metrics follow the filter."""
 
 import pytest
-from test_e2e import _map_frame, browser, page, server  # noqa: F401  (fixtures)
+from test_e2e import _map_frame, page, server  # noqa: F401  (fixtures)
 
 from borderdash import layers
 from borderdash.filters import Filter

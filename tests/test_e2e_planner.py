@@ -3,7 +3,7 @@ row leads to its measure, a map click answers on the map, and a phone shows the 
 
 import pytest
 import servers
-from test_e2e import _map_frame, browser, page, server  # noqa: F401  (fixtures)
+from test_e2e import _map_frame, page, server  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.e2e
 

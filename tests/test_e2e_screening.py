@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from test_e2e import _map_frame, browser, page, server  # noqa: F401  (fixtures)
+from test_e2e import _map_frame, page, server  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.e2e
 

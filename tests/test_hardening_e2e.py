@@ -34,16 +34,6 @@ PROFILES = {
 }
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(servers.CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {servers.CHROMIUM} (scripts/test.sh installs Debian's chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=servers.CHROMIUM, args=servers.CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

@@ -41,16 +41,6 @@ def proxied():
         proc.wait(20)
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(servers.CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {servers.CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=servers.CHROMIUM, args=servers.CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def test_health_check_answers_through_the_proxy(proxied):

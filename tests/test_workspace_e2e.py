@@ -23,16 +23,6 @@ NGINX = os.environ.get("NGINX") or shutil.which("nginx") or "/usr/sbin/nginx"
 TABLE = "县名,省份,人均收入\n东兴市,广西,45000\n凭祥,广西,38000\n北京,,1\n".encode("gbk")
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(servers.CHROMIUM).exists():
-        pytest.skip(f"no Chromium at {servers.CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=servers.CHROMIUM, args=servers.CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def _page(browser):
