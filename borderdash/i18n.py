@@ -296,8 +296,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sources.documents": ("政策文件", "Source documents"),
     "sources.read": ("阅读文件", "Read a document"),
     "sources.text_missing": (
-        "未找到原文文件 {path}；将五份原文放在该处或设置 BORDERDASH_SEEDS。",
-        "Source text not found at {path}; put the five source texts there or set BORDERDASH_SEEDS.",
+        "本机未存放这份文件的原文，此处无法阅读全文；措施、摘录和出处不受影响。请系统管理员将五份原文放在下列位置（或用环境变量指定）：",
+        "The source text of this document is not on this machine, so it cannot be read here; measures, quotes and citations "
+        "are unaffected. Ask whoever runs borderdash to put the five source texts here (or name their folder in this variable):",
     ),
     "sources.sections": ("本文件的措施（按章节）", "Measures of this document, by section"),
     "sources.boundaries": ("边界数据", "Boundaries"),

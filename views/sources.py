@@ -21,7 +21,8 @@ st.caption(ui.tr("sources.sections"))
 ui.show_table(sources_page.measures_of(doc_id), ["section", "title", "id"])
 text = sources_page.document_html(doc_id)
 if text is None:
-    st.info(ui.tr("sources.text_missing", path=str(sources_page.seed_path(doc_id))))
+    st.info(ui.tr("sources.text_missing"))
+    st.code(f"{sources_page.seed_path(doc_id)}\nBORDERDASH_SEEDS=…", language=None)
 else:
     st.html(text)
 
