@@ -130,13 +130,19 @@ def check_data() -> Report:
         f"  area of the 140 border counties: {area:,.0f} km² "
         f"(plan: border-area land about {PLAN_BORDER_AREA_KM2:,} km²; ratio {area / PLAN_BORDER_AREA_KM2:.3f})"
     )
-    for _, seg in line.sort_values("length_km", ascending=False).iterrows():
+    by_neighbour = (
+        line.groupby(["iso3", "neighbour_zh", "data_unit", "data_unit_en"], as_index=False)
+        .agg(length_km=("length_km", "sum"), counties=("adcode", "nunique"), disputed=("disputed", "any"))
+        .sort_values("length_km", ascending=False)
+    )
+    r.say("  by neighbour (and disputed unit in the data):")
+    for seg in by_neighbour.itertuples():
         tag = (
             f" [disputed: {seg.data_unit_en}]"
             if seg.data_unit != seg.iso3
-            else (" [boundary undelimited/disputed]" if seg.disputed else "")
+            else (" [boundary partly undelimited/disputed]" if seg.disputed else "")
         )
-        r.say(f"  {seg.iso3} {seg.neighbour_zh}: {seg.length_km:,.1f} km{tag}")
+        r.say(f"    {seg.iso3} {seg.neighbour_zh}: {seg.length_km:,.1f} km, {seg.counties} county units{tag}")
 
     _check_projects(r)
     _check_ports(r)

@@ -58,13 +58,14 @@ def names_of(layer_name: str, ids: list[str]) -> list[str]:
 
 
 def border_by_neighbour(km_by_neighbour: str) -> str:
-    """'KGZ:367.2;KAZ:12.0' -> '吉尔吉斯斯坦 367 km、…' in the session's language; '—' when none."""
+    """'KGZ:367.2;KAZ:12.0' -> '吉尔吉斯斯坦 367.2 公里、…' ('Kyrgyzstan 367.2 km, …') in the session's language; '—' when none."""
     names = neighbour_names(language())
+    unit = "公里" if language() == "zh" else "km"
     parts = []
     for item in str(km_by_neighbour or "").split(";"):
         iso3, _, km = item.partition(":")
         if iso3:
-            parts.append(f"{names.get(iso3, iso3)} {float(km or 0):,.1f} km")
+            parts.append(f"{names.get(iso3, iso3)} {float(km or 0):,.1f} {unit}")
     return ("、" if language() == "zh" else ", ").join(parts) or "—"
 
 

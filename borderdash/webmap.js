@@ -21,6 +21,17 @@ function borderdashMap(map, config) {
   };
   const esc = (v) => String(v ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
   const name = (p) => (config.lang === "en" ? p.name_en || p.name_zh : p.name_zh || p.name_en);
+  // The scale bar reads 公里/米 on a Chinese page, as the print maps do; Leaflet's own words on an English one.
+  const scale = L.Control.Scale.prototype;
+  scale._metricInLeaflet = scale._metricInLeaflet || scale._updateMetric;
+  scale._updateMetric =
+    config.lang === "en"
+      ? scale._metricInLeaflet
+      : function (maxMeters) {
+          const meters = this._getRoundNum(maxMeters);
+          this._updateScale(this._mScale, meters < 1000 ? `${meters} 米` : `${meters / 1000} 公里`, meters / maxMeters);
+        };
+  map.fire("move");
   const pane = (id, z, events) => {
     const el = map.createPane(id);
     el.style.zIndex = z;
@@ -317,9 +328,21 @@ function borderdashMap(map, config) {
         keyboard: false,
         pane: "bdLabels",
       }).addTo(labelLayer);
-      const r = el.getBoundingClientRect();
-      const box = [r.left - 2, r.top - 1, r.right + 2, r.bottom + 1];
-      if (placed.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])) {
+      // A place the view is about (bd-named) may move a line below or above its point rather than go unnamed.
+      const shifts = c.cls === "bd-named" ? [0, 1, -1] : [0];
+      let box = null;
+      let step = 0;
+      for (const shift of shifts) {
+        el.style.transform = `translate(-50%, calc(-50% + ${shift * step}px))`;
+        const r = el.getBoundingClientRect();
+        step = step || r.height + 4;
+        const b = [r.left - 2, r.top - 1, r.right + 2, r.bottom + 1];
+        if (!placed.some((p) => b[0] < p[2] && b[2] > p[0] && b[1] < p[3] && b[3] > p[1])) {
+          box = b;
+          break;
+        }
+      }
+      if (!box) {
         labelLayer.removeLayer(marker);
         continue;
       }

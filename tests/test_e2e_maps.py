@@ -118,6 +118,16 @@ def test_compare_map_outlines_and_names_each_place(server, page):  # noqa: F811
     _no_leaflet_credit(frame)
 
 
+def test_compare_map_names_a_zone_at_its_host_towns_spot_without_overlap_and_the_scale_in_gongli(server, page):  # noqa: F811
+    page.goto(f"{server}/compare?places=450681,451481,pz-dongxing", wait_until="domcontentloaded")
+    frame = _map_frame(page)
+    frame.locator(".bd-named").nth(2).wait_for(timeout=90_000)
+    page.wait_for_timeout(1500)
+    assert {"东兴市", "凭祥市", "广西东兴重点开发开放试验区"} <= set(frame.locator(".bd-named").all_inner_texts())
+    assert frame.locator("body").evaluate(OVERLAPS) == 0
+    assert "公里" in frame.locator(".leaflet-control-scale-line").first.inner_text()
+
+
 def test_filtered_corridors_page_frames_what_the_filter_leaves(server, page):  # noqa: F811
     page.goto(f"{server}/corridors?province=云南", wait_until="domcontentloaded")
     frame = _painted(page)

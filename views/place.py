@@ -46,7 +46,11 @@ elif place.layer == "counties":
         f"**{ui.tr('place.neighbours')}** {ui.text(ui.border_by_neighbour(c.border_km_by_neighbour), None)}"
     )
     confidence = ui.tr("place.list_confidence", value=i18n.code(c.border_register_confidence, lang)) if c.is_border_county else ""
-    st.write(f"**{ui.tr('place.is_border_county')}**: {ui.tr('yes' if c.is_border_county else 'no')} {confidence}")
+    colon = "：" if lang == "zh" else ": "
+    st.write(
+        f"**{ui.tr('place.is_border_county')}**{colon}{ui.tr('yes' if c.is_border_county else 'no')}"
+        + (f" · {confidence}" if confidence else "")
+    )
     if c.is_im_unit:
         st.caption(ui.tr("place.im_unit", unit=f"im-{place_id}"))
     if c.disputed_units:

@@ -27,7 +27,9 @@ with st.sidebar:
     else:
         st.caption(ui.tr("screening.map_help"))
     gcj02 = st.checkbox(ui.tr("screening.gcj02"), key="screening_gcj02")
-    buffer_km = st.number_input(ui.tr("screening.buffer"), min_value=1.0, max_value=200.0, value=20.0, step=5.0, key="screening_buffer")
+    buffer_km = st.number_input(
+        ui.tr("screening.buffer"), min_value=1.0, max_value=200.0, value=20.0, step=5.0, format="%g", key="screening_buffer"
+    )
 
 notices = st.container()  # messages go here, so the elements above the map never change in number
 features, error = ui_screening.read_features(mode, st.session_state.get(map_key), text, file, gcj02)
