@@ -92,6 +92,9 @@ def figure(view: View, page: Page = Page()) -> Figure:
         return _figure(view, page)
 
 
+HIGHLIGHT_ALPHA = 0.45
+"""Highlighted places: the highlight colour at this opacity over white, on the map and in the legend alike."""
+
 MAX_SOURCE_LINES = 5
 """The sources line's most lines at the foot of a print map."""
 
@@ -340,10 +343,12 @@ def _draw_map(ax, view: View, crs: str, lang: str, k: float, classes=None) -> No
     elif len(counties):
         colours = np.where(counties.is_border_county.astype(bool), style.BORDER_COUNTY_FILL, style.OTHER_COUNTY_FILL)
         _polygons(ax, counties.geometry, list(colours), style.COUNTY_EDGE, 0.25 * k, alpha=0.75, zorder=1.5)
+    on_corridor = view.kind == "corridor"  # the line is the subject: the counties it passes stay light under it
     if len(view.highlight):
         hl = _project(view.highlight, crs, frame).geometry
-        _polygons(ax, hl, style.HIGHLIGHT_FILL, "none", 0, 0.45, 1.8)
-        _lines(ax, hl, style.HIGHLIGHT_EDGE, 1.4 * k, zorder=1.9)
+        _polygons(ax, hl, "white", "none", 0, 1.0, 1.75)  # the highlight reads as its legend swatch whatever lies under it
+        _polygons(ax, hl, style.HIGHLIGHT_FILL, "none", 0, HIGHLIGHT_ALPHA, 1.8)
+        _lines(ax, hl, style.HIGHLIGHT_EDGE, (0.6 if on_corridor else 1.4) * k, zorder=1.9)
     if len(view.border):
         border = _project(view.border, crs, frame)
         _lines(ax, border.geometry, "#3a3a3a", (style.BORDER_WIDTH * 0.55 + 1.0) * k)
@@ -359,14 +364,9 @@ def _draw_map(ax, view: View, crs: str, lang: str, k: float, classes=None) -> No
     if len(view.corridors):
         cor = _project(view.corridors, crs, frame)
         for _, row in cor.iterrows():
-            _lines(
-                ax,
-                [row.geometry],
-                style.corridor_colour(row.kind, row.part),
-                style.CORRIDOR_WIDTHS.get(row.part, 2.5) * 0.5 * k,
-                _dash(row.kind, k),
-                zorder=4,
-            )
+            width = style.CORRIDOR_WIDTHS.get(row.part, 2.5) * (0.7 if on_corridor else 0.5) * k
+            _lines(ax, [row.geometry], "white", width + 1.6 * k, zorder=3.9)  # a casing, so the line reads over any fill
+            _lines(ax, [row.geometry], style.corridor_colour(row.kind, row.part), width, _dash(row.kind, k), zorder=4)
     markers = []
     if view.features is not None and len(view.features):
         markers.append(_draw_features(ax, _project(view.features, crs), k))
@@ -668,7 +668,8 @@ def _inset_frame(inset, k: float) -> None:
 
 def _handle(entry: style.LegendEntry, k: float):
     if entry.symbol == "fill":
-        return Patch(facecolor=entry.colour, edgecolor=entry.edge, linewidth=0.6 * k)
+        alpha = HIGHLIGHT_ALPHA if entry.colour == style.HIGHLIGHT_FILL else 1.0
+        return Patch(facecolor=matplotlib.colors.to_rgba(entry.colour, alpha), edgecolor=entry.edge, linewidth=0.6 * k)
     if entry.symbol in ("line", "dash", "dot"):
         dash = {"line": "-", "dash": (0, (4, 2)), "dot": (0, (1.5, 1.5))}[entry.symbol]
         return Line2D([], [], color=entry.colour, linewidth=2.2 * k, linestyle=dash)

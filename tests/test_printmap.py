@@ -148,6 +148,20 @@ def test_corridor_template_highlights_the_counties_it_passes_and_labels_segment_
     assert any("有序推进" in t.get_text() for t in fig.axes[0].texts)
 
 
+def test_corridor_lines_are_cased_in_white_and_highlights_read_as_their_legend_swatch():
+    from matplotlib.collections import LineCollection, PathCollection
+    from matplotlib.colors import to_rgba
+
+    v = view.select(view.Selection(extras=frozenset(), corridor="g219"))
+    ax = printmap.figure(v, printmap.Page(lang="zh")).axes[0]
+    lines = [c for c in ax.collections if isinstance(c, LineCollection)]
+    casing = [c for c in lines if c.get_zorder() < 4 and tuple(c.get_colors()[0]) == to_rgba("white")]
+    corridor = [c for c in lines if c.get_zorder() == 4]
+    assert casing and corridor and casing[0].get_linewidths()[0] > corridor[0].get_linewidths()[0]
+    under = [c for c in ax.collections if isinstance(c, PathCollection) and c.get_zorder() == 1.75]
+    assert under and tuple(under[0].get_facecolors()[0]) == to_rgba("white")
+
+
 def test_measure_template_shows_exactly_where_the_measure_applies():
     from borderdash.policy import join
 
