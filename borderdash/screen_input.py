@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from . import upload
+from . import i18n, upload
 from .datum import geometry_gcj02_to_wgs84
 from .upload import Bi, UploadError
 
@@ -49,13 +49,14 @@ class Features:
     notes: list = field(default_factory=list)
     refused: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["row", "value", "reason"]))
 
-    def text(self) -> str:
-        """What was read, for the CLI's stderr."""
-        lines = [f"读取 Read {len(self.frame)} feature(s) from {self.format}", *map(str, self.notes)]
+    def text(self, lang: str = "zh") -> str:
+        """What was read, for the CLI's stderr, in one language."""
+        source = i18n.t("cli.typed", lang) if self.format == "text" else self.format
+        lines = [i18n.t("cli.read_features", lang, n=len(self.frame), source=source), *(upload.pick(n, lang) for n in self.notes)]
         for r in self.refused.head(30).itertuples():
-            lines.append(f"  row {r.row}: {r.value!r} — {r.reason}")
+            lines.append(i18n.t("cli.row_not_read", lang, row=r.row, value=repr(r.value), reason=upload.pick(r.reason, lang)))
         if len(self.refused) > 30:
-            lines.append(f"  … {len(self.refused) - 30} more rows not read")
+            lines.append(i18n.t("cli.more_not_read", lang, n=len(self.refused) - 30))
         return "\n".join(lines)
 
 

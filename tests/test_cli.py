@@ -149,8 +149,8 @@ def test_the_format_comes_from_the_extension(tmp_path):
     [
         (["export", "counties", "--format", "csv", "-o", "c.geojson"], "--format 为 csv"),
         (["export", "counties", "-o", "c.txt"], "无法从文件名"),
-        (["export", "counties", "-o", "c.json"], "counties 不能导出为 json"),
-        (["export", "measures", "-o", "m.gpkg"], "measures 不能导出为 gpkg"),
+        (["export", "counties", "-o", "c.json"], "县级单位 不能导出为 json"),
+        (["export", "measures", "-o", "m.gpkg"], "措施 不能导出为 gpkg"),
         (["measures", "--place", "450681", "-o", "m.xls"], ".xlsx"),
         (["search", "G219", "--format", "json", "-o", "s.csv", "--lang", "en"], "'s.csv' is a .csv file name but --format is json"),
     ],

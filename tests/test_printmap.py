@@ -252,7 +252,7 @@ def test_thematic_map_refuses_a_focus_an_unknown_indicator_and_a_missing_table(t
     with pytest.raises(ValueError, match="unknown indicator 'income'"):
         view.select(view.Selection(thematic=indicators.Thematic("income")))
     assert main(["map", "--indicator", str(tmp_path / "none.csv"), "-o", str(tmp_path / "x.pdf")]) == 2
-    assert "no such file" in capsys.readouterr().err
+    assert "找不到文件" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
 
 

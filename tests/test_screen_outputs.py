@@ -5,6 +5,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 
 import geopandas as gpd
 import openpyxl
@@ -146,20 +147,25 @@ def test_cli_without_output_prints_a_table(capsys):
 
 
 @pytest.mark.parametrize(
-    "args, message",
+    "args, message, message_zh",
     [
-        (["--point", DONGXING, "-o", "r.docx"], "name it .pdf, .csv, .xlsx or .geojson"),
-        (["--point", DONGXING, "-o", "r.xls"], "write .xlsx"),
-        (["--point", DONGXING, "-o", "r.json"], "name it .geojson"),
-        (["--point", "2.35,48.85", "-o", "r.csv"], "outside China"),
-        (["--point", DONGXING, "--buffer", "500", "-o", "r.csv"], "buffer"),
-        (["--file", "missing.csv", "-o", "r.csv"], "no such file"),
+        (["--point", DONGXING, "-o", "r.docx"], "name it .pdf, .csv, .xlsx, .geojson", "请用 .pdf、.csv、.xlsx、.geojson 结尾"),
+        (["--point", DONGXING, "-o", "r.xls"], "write .xlsx", "请写 .xlsx"),
+        (["--point", DONGXING, "-o", "r.json"], "use .pdf, .csv, .xlsx, .geojson", "可用 .pdf、.csv、.xlsx、.geojson"),
+        (["--point", "2.35,48.85", "-o", "r.csv"], "outside China", "不在中国范围内"),
+        (["--point", DONGXING, "--buffer", "500", "-o", "r.csv"], "buffer must be", "缓冲距离须"),
+        (["--file", "missing.csv", "-o", "r.csv"], "no such file", "找不到文件"),
     ],
 )
-def test_cli_refuses_clearly(args, message, tmp_path, capsys, monkeypatch):
+def test_cli_refuses_clearly_in_the_language_asked(args, message, message_zh, tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    assert main(["screen", *args, "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert message in err and not re.search(r"[\u4e00-\u9fff]", err)
     assert main(["screen", *args]) == 2
-    assert message in capsys.readouterr().err
+    err = capsys.readouterr().err
+    words = re.sub(r"borderdash|[\w.]+\.(docx|xlsx|geojson|csv|xls|json)|geojson|xlsx|json", "", err)
+    assert message_zh in err and not re.search(r"[A-Za-z]{4,}", words)
     assert not list(tmp_path.glob("r.*"))
 
 
