@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import catalog, layers, registers
+from . import catalog, layers, projects, registers
 from .schema import PORT_MODES, PORT_STATUSES, REGISTER_COLUMNS, REGISTER_IDS, province_zh
 from .source_kinds import KINDS, source_kind
 from .validate import CHOICES
@@ -271,15 +271,17 @@ def _check_projects(r: Report) -> None:
 def _check_corridor_points(r: Report, corridors: pd.DataFrame) -> None:
     """Control points by basis, the counties each route is sourced to pass against those it crosses, prefecture-level points."""
     points = registers.read("corridor_points")
-    r.require(points.basis.isin(CHOICES["corridor_points"]["basis"]).all(), "corridor points: every basis is named or inferred")
+    r.require(points.basis.isin(CHOICES["corridor_points"]["basis"]).all(), "corridor points: every basis is named, derived or inferred")
     r.say("  control points by basis: " + ", ".join(f"{k}: {v}" for k, v in points.basis.value_counts().items()))
     for _, c in corridors[corridors.part == "route"].iterrows():
         crossed = [a for a in c.counties.split(";") if a]
         named = [a for a in c.control_counties.split(";") if a]
         inferred = [a for a in c.inferred_counties.split(";") if a]
+        derived = sum(b == "derived" for b in projects.county_basis(c.rename(c.id)).values())
         r.say(
-            f"  {c.id}: {len(crossed)} county units crossed by the line, {len(named)} sourced to pass (reach 沿线 measures), "
-            f"{len(inferred)} inferred shaping points, {len(set(crossed) - set(named))} crossed without a source"
+            f"  {c.id}: {len(crossed)} county units crossed by the line, {len(named)} sourced to pass (reach 沿线 measures; "
+            f"{derived} of them derived from cited facts together), {len(inferred)} inferred shaping points, "
+            f"{len(set(crossed) - set(named))} crossed without a source"
         )
     prefecture_level = points[points.adcode.astype(str).str.endswith("00")]
     unexplained = prefecture_level[prefecture_level.notes.str.strip() == ""]

@@ -906,6 +906,7 @@ CODES: dict[str, tuple[str, str]] = {
     "low": ("低", "low"),
     "schematic": ("示意", "Schematic"),
     "named": ("有出处控制点", "Cited control point"),
+    "derived": ("由出处推得（如分段途经县数）", "Follows from cited facts (e.g. a section's count of counties)"),
     "inferred": ("推定（无出处）", "Inferred (no source)"),
     "crossed": ("示意线经过", "Crossed by the schematic line"),
     "river": ("界河水运", "Border river"),

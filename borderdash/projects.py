@@ -95,7 +95,7 @@ def _corridors() -> gpd.GeoDataFrame:
     gdf["length_km"] = [round(length_km(g), 1) if g is not None else np.nan for g in gdf.geometry]
     passed = [counties_passed(g, counties) if g is not None else counties.iloc[0:0] for g in gdf.geometry]
     gdf["counties"] = [";".join(p.adcode) for p in passed]
-    gdf["control_counties"] = [";".join(point_counties(points[points.corridor_id == cid], "named")) for cid in gdf.id]
+    gdf["control_counties"] = [";".join(point_counties(points[points.corridor_id == cid], "named", "derived")) for cid in gdf.id]
     gdf["inferred_counties"] = [
         ";".join(a for a in point_counties(points[points.corridor_id == cid], "inferred") if a not in set(named.split(";")))
         for cid, named in zip(gdf.id, gdf.control_counties, strict=True)
@@ -132,20 +132,29 @@ def control_xy(points: pd.DataFrame, polygons: gpd.GeoSeries) -> list[tuple[floa
     return out
 
 
-def point_counties(points: pd.DataFrame, basis: str) -> list[str]:
-    """County adcodes (in point order, once each) of a corridor's control points of one basis; prefecture codes left out."""
-    return list(dict.fromkeys(str(a) for a in points.loc[points.basis == basis, "adcode"] if str(a)[-2:] != "00"))
+def point_counties(points: pd.DataFrame, *basis: str) -> list[str]:
+    """County adcodes (in point order, once each) of a corridor's control points of these bases; prefecture codes left out."""
+    return list(dict.fromkeys(str(a) for a in points.loc[points.basis.isin(basis), "adcode"] if str(a)[-2:] != "00"))
 
 
 def county_basis(row) -> dict[str, str]:
-    """Per county the line crosses: `named` (holds a cited control point), `inferred` (an unsourced shaping point) or `crossed`."""
+    """Per county the line crosses: `named` (a cited control point), `derived` (cited facts together put it on the line),
+    `inferred` (an unsourced shaping point) or `crossed`."""
+    points = registers.read("corridor_points")
+    derived = set(point_counties(points[points.corridor_id == row.name], "derived")) - set(
+        point_counties(points[points.corridor_id == row.name], "named")
+    )
     named = {a for a in row.control_counties.split(";") if a}
     inferred = {a for a in row.inferred_counties.split(";") if a}
-    return {a: "named" if a in named else "inferred" if a in inferred else "crossed" for a in row.counties.split(";") if a}
+    return {
+        a: ("derived" if a in derived else "named") if a in named else "inferred" if a in inferred else "crossed"
+        for a in row.counties.split(";")
+        if a
+    }
 
 
 def passed_table(corridor_id: str) -> pd.DataFrame:
-    """The counties a corridor passes, in order, each with its basis: only `named` ones count as 沿线 for measures."""
+    """The counties a corridor passes, in order, each with its basis: `named` and `derived` ones count as 沿线 for measures."""
     row = corridors().set_index("id").loc[corridor_id]
     names = layers.counties().set_index("adcode")
     basis = county_basis(row)
@@ -158,7 +167,7 @@ def passed_table(corridor_id: str) -> pd.DataFrame:
             "province_zh": [names.province_zh.get(a, "") for a in ids],
             "is_border_county": [bool(names.is_border_county.get(a, False)) for a in ids],
             "basis": [basis[a] for a in ids],
-            "cited_control_point": [basis[a] == "named" for a in ids],
+            "cited_control_point": [basis[a] in ("named", "derived") for a in ids],
         }
     )
 

@@ -68,8 +68,10 @@ REGISTER_COLUMNS: dict[str, tuple[str, ...]] = {
         "notes",
     ),
     "platform_counties": ("platform_id", "adcode", "name_zh", "coverage", "confidence", "source", "notes"),
-    # basis: `named` when a cited source puts the place on the line, `inferred` when the point only keeps the line where the
-    # road must run (no source names it; it shapes the drawing and reaches no 沿线 measure).
+    # basis: `named` when a cited source puts the place on the line, `derived` when cited facts together do (a source's count
+    # of the border counties a section passes, and a province with exactly that many; the one county adjoining a cited end),
+    # `inferred` when the point only keeps the line where the road must run (no source names it; it shapes the drawing and
+    # reaches no 沿线 measure). Named and derived points reach 沿线 measures; answers and check-data tell them apart.
     "corridor_points": (
         "corridor_id",
         "seq",

@@ -37,7 +37,7 @@ DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 CHOICES = {
     "platforms": {"approved_kind": schema.APPROVED_KINDS},
     "port_counts": {"neighbour": schema.NEIGHBOURS_ISO3, "modes": schema.PORT_MODES, "statuses": schema.PORT_STATUSES},
-    "corridor_points": {"basis": ("named", "inferred")},
+    "corridor_points": {"basis": ("named", "derived", "inferred")},
     "corridor_sections": {"extent": ("province", "part")},
 }
 PORT_CHOICES = {"mode": schema.PORT_MODES, "status": schema.PORT_STATUSES, "neighbour": schema.NEIGHBOURS_ISO3}

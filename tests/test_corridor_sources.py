@@ -64,6 +64,15 @@ def test_an_inferred_shaping_point_draws_the_line_but_reaches_no_measure(corrido
     assert projects.passed_table("g331").set_index("adcode").loc["152221", "basis"] == "inferred"
 
 
+def test_a_county_derived_from_cited_facts_reaches_the_measures_and_says_it_was_derived(corridors, points):
+    derived = points[points.basis == "derived"]
+    assert derived.notes.str.startswith("derived").all()
+    assert "220602" in set(scope.evaluate("corridor_g331").place_id)  # 浑江区: G331 passes Jilin's 10 border counties
+    table = projects.passed_table("g331").set_index("adcode")
+    assert table.loc["220602", "basis"] == "derived" and table.loc["220602", "cited_control_point"]
+    assert table.loc["222406", "basis"] == "named"  # 和龙市: named by 中国吉林网 2025
+
+
 def test_the_reason_still_names_the_corridor():
     hits = scope.evaluate("corridor_g219").set_index("place_id")
     assert "G219" in hits.loc["542521", "detail_zh"]  # 普兰县, through 巴嘎
@@ -116,4 +125,4 @@ def test_a_basis_outside_the_choices_is_named_by_line_and_column(tmp_path):
     row = "g219,1,x,654321,,,county,high,guessed,http://example.org/a (a page),"
     (tmp_path / "corridor_points.csv").write_text(header + "\n" + row + "\n", encoding="utf-8")
     found = validate.register_problems("corridor_points", tmp_path)
-    assert any(p.line == 2 and p.column == "basis" and "named, inferred" in p.message for p in found)
+    assert any(p.line == 2 and p.column == "basis" and "named, derived, inferred" in p.message for p in found)
