@@ -399,7 +399,13 @@ def find_place_box(where) -> None:
 
 
 PAGE_CSS = """<style>
-@media (max-width: 640px) {{ h1 {{ font-size: 1.7rem !important; }} }}
+@media (max-width: 640px) {{
+  h1 {{ font-size: 1.7rem !important; }}
+  [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) {{ flex-wrap: wrap; gap: 0.25rem 0.75rem; }}
+  [data-testid="stHorizontalBlock"]:has([data-testid="stMetric"]) > [data-testid="stColumn"] {{
+    flex: 1 1 40% !important; min-width: 40% !important; width: auto !important; }}
+  [data-testid="stMetricValue"] {{ font-size: 1.35rem !important; }}
+}}
 [data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p {{ font-size: 0; }}
 [data-testid="stFileUploaderDropzone"] [data-testid="stBaseButton-secondary"] [data-testid="stMarkdownContainer"] p::after {{
   content: "{choose}"; font-size: 14px; }}
@@ -410,8 +416,8 @@ PAGE_CSS = """<style>
 
 
 def page_style() -> None:
-    """Styles every page shares: a smaller title on a phone (so the map shows on the first screen) and the uploader's words
-    in the session's language."""
+    """Styles every page shares: on a phone a smaller title and metrics two to a row (so the map comes sooner), and the
+    uploader's words in the session's language."""
     quoted = {k: tr(f"upload.widget_{k}").replace("\\", "").replace('"', "'") for k in ("choose", "drop")}
     st.html(PAGE_CSS.format(**quoted))
 
