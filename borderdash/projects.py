@@ -95,11 +95,10 @@ def _corridors() -> gpd.GeoDataFrame:
     gdf["length_km"] = [round(length_km(g), 1) if g is not None else np.nan for g in gdf.geometry]
     passed = [counties_passed(g, counties) if g is not None else counties.iloc[0:0] for g in gdf.geometry]
     gdf["counties"] = [";".join(p.adcode) for p in passed]
-    gdf["control_counties"] = [";".join(point_counties(points[points.corridor_id == cid], "named", "derived")) for cid in gdf.id]
-    gdf["inferred_counties"] = [
-        ";".join(a for a in point_counties(points[points.corridor_id == cid], "inferred") if a not in set(named.split(";")))
-        for cid, named in zip(gdf.id, gdf.control_counties, strict=True)
-    ]
+    of = {cid: points[points.corridor_id == cid] for cid in gdf.id}
+    gdf["control_counties"] = [";".join(point_counties(of[cid], "named", "derived")) for cid in gdf.id]
+    gdf["derived_counties"] = [";".join(counties_only(of[cid], "derived", ("named",))) for cid in gdf.id]
+    gdf["inferred_counties"] = [";".join(counties_only(of[cid], "inferred", ("named", "derived"))) for cid in gdf.id]
     gdf["provinces"] = [";".join(dict.fromkeys(p.province_zh)) for p in passed]
     gdf["neighbours_alongside"] = [";".join(dict.fromkeys(n for s in p.neighbours for n in s.split(";") if n)) for p in passed]
     return gdf[list(LAYERS["corridors"].columns) + ["geometry"]]
@@ -137,13 +136,16 @@ def point_counties(points: pd.DataFrame, *basis: str) -> list[str]:
     return list(dict.fromkeys(str(a) for a in points.loc[points.basis.isin(basis), "adcode"] if str(a)[-2:] != "00"))
 
 
+def counties_only(points: pd.DataFrame, basis: str, stronger: tuple[str, ...]) -> list[str]:
+    """Counties of a corridor's points of one basis that hold no point of a stronger basis."""
+    held = set(point_counties(points, *stronger))
+    return [a for a in point_counties(points, basis) if a not in held]
+
+
 def county_basis(row) -> dict[str, str]:
     """Per county the line crosses: `named` (a cited control point), `derived` (cited facts together put it on the line),
     `inferred` (an unsourced shaping point) or `crossed`."""
-    points = registers.read("corridor_points")
-    derived = set(point_counties(points[points.corridor_id == row.name], "derived")) - set(
-        point_counties(points[points.corridor_id == row.name], "named")
-    )
+    derived = {a for a in row.derived_counties.split(";") if a}
     named = {a for a in row.control_counties.split(";") if a}
     inferred = {a for a in row.inferred_counties.split(";") if a}
     return {

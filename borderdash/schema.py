@@ -319,6 +319,7 @@ LAYERS: dict[str, Layer] = {
                 "published_length_km",
                 "counties",
                 "control_counties",
+                "derived_counties",
                 "inferred_counties",
                 "provinces",
                 "neighbours_alongside",
