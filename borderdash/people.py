@@ -237,19 +237,21 @@ def document_name(document_id: str, lang: str) -> str:
     return document_citation(doc, lang) if doc else document_id
 
 
+def border_by_neighbour(value, lang: str) -> str | None:
+    """'RUS:363.2;MNG:12.0' -> 俄罗斯 363.2 公里、蒙古国 12.0 公里 (Russia 363.2 km, Mongolia 12.0 km); None when none."""
+    unit = {"zh": " 公里", "en": " km"}[lang]
+    parts = []
+    for item in _items(value):
+        iso3, _, km = item.partition(":")
+        parts.append(f"{neighbour_name(iso3, lang)} {float(km or 0):,.1f}{unit}")
+    return _joined(parts, lang)
+
+
 def _by_neighbour(col: str) -> Cells:
-    """'RUS:363.2;MNG:12.0' -> 俄罗斯 363.2 公里、蒙古国 12.0 公里."""
-    unit = {"zh": " 公里", "en": " km"}
+    """A column of border lengths by neighbour, in words (border_by_neighbour)."""
 
     def cells(df, lang):
-        out = []
-        for value in df[col]:
-            parts = []
-            for item in _items(value):
-                iso3, _, km = item.partition(":")
-                parts.append(f"{neighbour_name(iso3, lang)} {float(km or 0):,.1f}{unit[lang]}")
-            out.append(_joined(parts, lang))
-        return out
+        return [border_by_neighbour(value, lang) for value in df[col]]
 
     return cells
 

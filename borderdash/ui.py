@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from . import catalog, i18n, layers, safe
+from . import catalog, i18n, layers, people, safe
 from .filters import Filter
 from .schema import PROVINCES_EN
 from .sources import NEIGHBOUR_ISO3
@@ -58,15 +58,8 @@ def names_of(layer_name: str, ids: list[str]) -> list[str]:
 
 
 def border_by_neighbour(km_by_neighbour: str) -> str:
-    """'KGZ:367.2;KAZ:12.0' -> '吉尔吉斯斯坦 367.2 公里、…' ('Kyrgyzstan 367.2 km, …') in the session's language; '—' when none."""
-    names = neighbour_names(language())
-    unit = "公里" if language() == "zh" else "km"
-    parts = []
-    for item in str(km_by_neighbour or "").split(";"):
-        iso3, _, km = item.partition(":")
-        if iso3:
-            parts.append(f"{names.get(iso3, iso3)} {float(km or 0):,.1f} {unit}")
-    return ("、" if language() == "zh" else ", ").join(parts) or "—"
+    """'KGZ:367.2;KAZ:12.0' -> '吉尔吉斯斯坦 367.2 公里、…' in the session's language, as exports write it; '—' when none."""
+    return people.border_by_neighbour(km_by_neighbour, language()) or "—"
 
 
 def profile_query(place_id: str) -> str:
